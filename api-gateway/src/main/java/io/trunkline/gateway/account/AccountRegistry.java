@@ -1,0 +1,125 @@
+package io.trunkline.gateway.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens accounts, issues their API keys and resolves a bearer token to its account. Keys are random 256-bit tokens
+ * with a {@code tk_} prefix, stored as SHA-256 digests: a fast digest is enough for tokens of that entropy, and it
+ * makes the lookup a single indexed equality.
+ */
+@Service
+public class AccountRegistry {
+
+	private static final Logger logger = LoggerFactory.getLogger(AccountRegistry.class);
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Accounts accounts;
+
+	private final ApiKeys apiKeys;
+
+	AccountRegistry(Accounts accounts, ApiKeys apiKeys) {
+		this.accounts = accounts;
+		this.apiKeys = apiKeys;
+	}
+
+	/**
+	 * Opens an account and issues its first key.
+	 * @param name a label for operators
+	 * @return the new key, in clear for the only time
+	 */
+	@Transactional
+	public IssuedKey open(String name) {
+		Account account = this.accounts.save(Account.named(name));
+		logger.info("Opened account {} ({})", account.id(), name);
+		return issue(account.id(), newToken(), "initial");
+	}
+
+	/**
+	 * Issues another key to an account.
+	 * @param accountId the account
+	 * @param label a label for operators
+	 * @return the new key
+	 */
+	@Transactional
+	public IssuedKey issueKey(long accountId, String label) {
+		return issue(accountId, newToken(), label);
+	}
+
+	/**
+	 * Makes sure the given token authenticates the named account, opening it if needed. Used to give the local
+	 * stack and demos a key known in advance.
+	 * @param accountName the account
+	 * @param token the token to accept
+	 * @return the account's id
+	 */
+	@Transactional
+	public long ensureKey(String accountName, String token) {
+		OptionalLong existing = authenticate(token);
+		if (existing.isPresent()) {
+			return existing.getAsLong();
+		}
+		Account account = this.accounts.findFirstByNameOrderById(accountName)
+			.orElseGet(() -> this.accounts.save(Account.named(accountName)));
+		issue(account.id(), token, "bootstrap");
+		logger.info("Accepted the bootstrap API key for account {} ({})", account.id(), accountName);
+		return account.id();
+	}
+
+	/**
+	 * @param token a bearer token
+	 * @return the account it authenticates, or empty
+	 */
+	public OptionalLong authenticate(String token) {
+		if (token == null || token.isEmpty() || token.length() > 200) {
+			return OptionalLong.empty();
+		}
+		return this.apiKeys.findByKeyDigestAndRevokedAtIsNull(digest(token))
+			.map((key) -> OptionalLong.of(key.accountId()))
+			.orElseGet(OptionalLong::empty);
+	}
+
+	/**
+	 * @param accountId an account id
+	 * @return whether the account exists
+	 */
+	public boolean exists(long accountId) {
+		return this.accounts.existsById(accountId);
+	}
+
+	private IssuedKey issue(long accountId, String token, String label) {
+		this.apiKeys.save(new ApiKey(null, accountId, digest(token), label, Instant.now(), null));
+		logger.info("Issued an API key ({}) to account {}", label, accountId);
+		return new IssuedKey(accountId, token);
+	}
+
+	private String newToken() {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		return "tk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String digest(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

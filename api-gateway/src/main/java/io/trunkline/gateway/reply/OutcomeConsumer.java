@@ -1,0 +1,120 @@
+package io.trunkline.gateway.reply;
+
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import io.trunkline.schema.Topics;
+import io.trunkline.schema.provisioning.ProvisioningOutcome;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.support.TopicPartitionOffset;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads every provisioning outcome and hands each to the request waiting for it on this replica, if any.
+ * <p>
+ * Every gateway replica reads the whole outcome topic with partitions assigned directly (no consumer group
+ * membership): a replica joining or leaving never triggers a rebalance, so no replica stalls, and the replica that
+ * holds an HTTP request always sees its outcome, whichever worker published it. Reading starts at the end of each
+ * partition when the replica starts; anything it could have missed is answered from the database, the source of
+ * truth. Outcomes are a few hundred bytes, so each replica reading all of them is cheap; past thousands of
+ * creates per second per replica, per-replica reply partitions would be the next step (see
+ * docs/architecture.md).
+ */
+@Component
+class OutcomeConsumer implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutcomeConsumer.class);
+
+	private final KafkaAdmin admin;
+
+	private final KafkaProperties kafkaProperties;
+
+	private final PendingReplies replies;
+
+	private final JsonMapper json;
+
+	private KafkaMessageListenerContainer<String, String> container;
+
+	OutcomeConsumer(KafkaAdmin admin, KafkaProperties kafkaProperties, PendingReplies replies, JsonMapper json) {
+		this.admin = admin;
+		this.kafkaProperties = kafkaProperties;
+		this.replies = replies;
+		this.json = json;
+	}
+
+	@Override
+	public void start() {
+		Map<String, TopicDescription> topics = this.admin.describeTopics(Topics.PROVISIONING_OUTCOMES);
+		int partitions = topics.get(Topics.PROVISIONING_OUTCOMES).partitions().size();
+		TopicPartitionOffset[] assignment = IntStream.range(0, partitions)
+			.mapToObj((p) -> new TopicPartitionOffset(Topics.PROVISIONING_OUTCOMES, p,
+					TopicPartitionOffset.SeekPosition.END))
+			.toArray(TopicPartitionOffset[]::new);
+		Map<String, Object> config = this.kafkaProperties.buildConsumerProperties();
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+		var factory = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new StringDeserializer());
+		ContainerProperties properties = new ContainerProperties(assignment);
+		properties.setAckMode(ContainerProperties.AckMode.MANUAL);
+		properties.setMessageListener((MessageListener<String, String>) this::onOutcome);
+		this.container = new KafkaMessageListenerContainer<>(factory, properties);
+		this.container.setBeanName("outcome-consumer");
+		this.container.start();
+		logger.info("Reading provisioning outcomes from all {} partitions of {}", partitions,
+				Topics.PROVISIONING_OUTCOMES);
+	}
+
+	private void onOutcome(ConsumerRecord<String, String> record) {
+		ProvisioningOutcome outcome;
+		try {
+			outcome = this.json.readValue(record.value(), ProvisioningOutcome.class);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Ignoring an unreadable outcome at {}-{}@{}: {}", record.topic(), record.partition(),
+					record.offset(), ex.toString());
+			return;
+		}
+		try {
+			if (this.replies.deliver(outcome)) {
+				logger.debug("Delivered the outcome of request {} to its waiting request", outcome.requestId());
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not answer request {} from its outcome: {}", outcome.requestId(), ex.toString());
+		}
+	}
+
+	@Override
+	public void stop() {
+		if (this.container != null) {
+			this.container.stop();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.container != null && this.container.isRunning();
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 300;
+	}
+
+
+}

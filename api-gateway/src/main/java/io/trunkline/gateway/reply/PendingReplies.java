@@ -1,0 +1,60 @@
+package io.trunkline.gateway.reply;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.trunkline.schema.provisioning.ProvisioningOutcome;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The create requests this replica holds open, each waiting for its outcome. Waiting costs no thread: the servlet
+ * request is asynchronous and the entry here is a callback.
+ */
+@Component
+public class PendingReplies {
+
+	private final Map<UUID, Consumer<ProvisioningOutcome>> waiting = new ConcurrentHashMap<>();
+
+	PendingReplies(MeterRegistry meters) {
+		Gauge.builder("trunkline.replies.waiting", this.waiting, Map::size)
+			.description("Create requests waiting for their provisioning outcome on this replica")
+			.register(meters);
+	}
+
+	/**
+	 * Registers interest in a request's outcome. Call before the request can possibly complete.
+	 * @param requestId the request
+	 * @param onOutcome called once, on a consumer thread, when the outcome arrives
+	 */
+	public void await(UUID requestId, Consumer<ProvisioningOutcome> onOutcome) {
+		this.waiting.put(requestId, onOutcome);
+	}
+
+	/**
+	 * Stops waiting for a request (answered, timed out or refused).
+	 * @param requestId the request
+	 */
+	public void forget(UUID requestId) {
+		this.waiting.remove(requestId);
+	}
+
+	/**
+	 * Delivers an outcome to the waiting request, if this replica holds it.
+	 * @param outcome the outcome
+	 * @return whether a request was waiting for it here
+	 */
+	boolean deliver(ProvisioningOutcome outcome) {
+		Consumer<ProvisioningOutcome> callback = this.waiting.remove(outcome.requestId());
+		if (callback == null) {
+			return false;
+		}
+		callback.accept(outcome);
+		return true;
+	}
+
+}

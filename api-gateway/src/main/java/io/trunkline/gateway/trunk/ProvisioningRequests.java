@@ -1,0 +1,114 @@
+package io.trunkline.gateway.trunk;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.trunkline.gateway.outbox.Outbox;
+import io.trunkline.schema.Topics;
+import io.trunkline.schema.provisioning.ProvisionTrunk;
+import io.trunkline.schema.secret.EncryptedSecret;
+import io.trunkline.schema.secret.SecretCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepts create requests: records each as pending, with its password encrypted, together with the outbox event
+ * that asks the worker to provision it, in one transaction.
+ */
+@Service
+public class ProvisioningRequests {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProvisioningRequests.class);
+
+	private final JdbcClient jdbc;
+
+	private final Outbox outbox;
+
+	private final SecretCipher cipher;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	ProvisioningRequests(JdbcClient jdbc, Outbox outbox, SecretCipher cipher, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.cipher = cipher;
+		this.json = json;
+		this.clock = Clock.systemUTC();
+	}
+
+	/**
+	 * Records a create request as pending and asks for it to be provisioned.
+	 * @param requestId the id the caller chose for the request (so it can await the outcome before it exists)
+	 * @param accountId the owning account
+	 * @param command the validated command
+	 * @throws DuplicateTrunk when the account has a live trunk or request with the same number, username and address
+	 */
+	@Transactional
+	public void submit(UUID requestId, long accountId, CreateTrunk command) {
+		EncryptedSecret password = this.cipher.encrypt(command.sipPassword(), requestId.toString());
+		int inserted = this.jdbc.sql("""
+				INSERT INTO provisioning_requests (id, account_id, status, sip_trunk_type, phone_number, nickname,
+				    sip_username, sip_password_key_id, sip_password_ciphertext, sip_address, sip_calling_format,
+				    inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code)
+				VALUES (:id, :account, 'pending', :type, :phone, :nickname, :username, :keyId, :ciphertext, :address,
+				    :format, :inboundAuth, :allowedIps, :proxy, :country)
+				ON CONFLICT (account_id, phone_number, sip_username, sip_address) WHERE status <> 'failed' DO NOTHING
+				""")
+			.param("id", requestId)
+			.param("account", accountId)
+			.param("type", command.type().wire())
+			.param("phone", command.phoneNumber())
+			.param("nickname", command.nickname())
+			.param("username", command.sipUsername())
+			.param("keyId", password.keyId())
+			.param("ciphertext", password.ciphertext())
+			.param("address", command.sipAddress())
+			.param("format", command.callingFormat().wire())
+			.param("inboundAuth", command.inboundAuthorization().wire())
+			.param("allowedIps",
+					(command.allowedInboundIps() != null) ? command.allowedInboundIps().toArray(String[]::new) : null)
+			.param("proxy", command.outboundProxy())
+			.param("country", command.countryCode())
+			.update();
+		if (inserted == 0) {
+			throw new DuplicateTrunk();
+		}
+		ProvisionTrunk event = ProvisionTrunk.of(requestId, accountId, this.clock.instant());
+		this.outbox.append(Topics.PROVISIONING_REQUESTS, requestId.toString(), "ProvisionTrunk",
+				this.json.writeValueAsString(event));
+		logger.info("Accepted create request {} of account {} for {} at {}", requestId, accountId,
+				command.phoneNumber(), command.sipAddress());
+	}
+
+	/**
+	 * @param requestId a request id
+	 * @param accountId the caller's account
+	 * @return the request, if it belongs to that account
+	 */
+	public Optional<ProvisioningRequest> find(UUID requestId, long accountId) {
+		return this.jdbc.sql("""
+				SELECT id, status, trunk_id, failure_reason, created_at FROM provisioning_requests
+				WHERE id = ? AND account_id = ?
+				""")
+			.params(requestId, accountId)
+			.query((rs, row) -> new ProvisioningRequest(rs.getObject("id", UUID.class),
+					ProvisioningStatus.fromColumn(rs.getString("status")), (Long) rs.getObject("trunk_id"),
+					rs.getString("failure_reason"), rs.getTimestamp("created_at").toInstant()))
+			.optional();
+	}
+
+	static String[] stringArray(Array array) throws SQLException {
+		return (array != null) ? (String[]) array.getArray() : null;
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.trunkline.gateway.trunk;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A committed SIP trunk, as the API shows it: both LiveKit trunks exist. Holds no password.
+ *
+ * @param id the public integer id
+ * @param phoneNumber the extension or E.164 number
+ * @param nickname the label, or {@code null}
+ * @param sipUsername the SIP username
+ * @param sipAddress the SIP server
+ * @param sipCallingFormat {@code +e164}, {@code e164} or {@code national}
+ * @param inboundAuthorizationType {@code auth} or {@code ip}
+ * @param allowedInboundIps the allowed addresses when {@code ip}, otherwise {@code null}
+ * @param outboundProxy whether outbound calls use the fixed-IP proxy
+ * @param countryCode ISO 3166-1 alpha-2
+ * @param inboundTrunkId LiveKit's inbound trunk id
+ * @param outboundTrunkId LiveKit's outbound trunk id
+ * @param createdAt when the trunk was committed
+ * @param updatedAt when it last changed
+ */
+public record SipTrunk(long id, String phoneNumber, String nickname, String sipUsername, String sipAddress,
+		String sipCallingFormat, String inboundAuthorizationType, List<String> allowedInboundIps,
+		boolean outboundProxy, String countryCode, String inboundTrunkId, String outboundTrunkId, Instant createdAt,
+		Instant updatedAt) {
+}

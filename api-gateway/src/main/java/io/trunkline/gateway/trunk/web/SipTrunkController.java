@@ -1,0 +1,150 @@
+package io.trunkline.gateway.trunk.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.trunkline.gateway.account.Caller;
+import io.trunkline.gateway.reply.PendingReplies;
+import io.trunkline.gateway.reply.ReplySettings;
+import io.trunkline.gateway.trunk.CreateTrunk;
+import io.trunkline.gateway.trunk.CreateTrunkRules;
+import io.trunkline.gateway.trunk.ProvisioningRequest;
+import io.trunkline.gateway.trunk.ProvisioningRequests;
+import io.trunkline.gateway.trunk.ProvisioningStatus;
+import io.trunkline.gateway.trunk.SipTrunk;
+import io.trunkline.gateway.trunk.SipTrunks;
+import io.trunkline.gateway.trunk.TrunkNotFound;
+import io.trunkline.schema.provisioning.ProvisioningOutcome;
+import io.trunkline.schema.provisioning.TrunkProvisioned;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * {@code /api/user/phone-numbers/sip-trunks}: create (answered from the provisioning outcome), get, list, and the
+ * status of a create that outlived the wait.
+ */
+@RestController
+@RequestMapping("/api/user/phone-numbers/sip-trunks")
+class SipTrunkController {
+
+	private final CreateTrunkRules rules;
+
+	private final ProvisioningRequests requests;
+
+	private final SipTrunks trunks;
+
+	private final PendingReplies replies;
+
+	private final ReplySettings replySettings;
+
+	private final Pagination pagination;
+
+	SipTrunkController(CreateTrunkRules rules, ProvisioningRequests requests, SipTrunks trunks,
+			PendingReplies replies, ReplySettings replySettings, Pagination pagination) {
+		this.rules = rules;
+		this.requests = requests;
+		this.trunks = trunks;
+		this.replies = replies;
+		this.replySettings = replySettings;
+		this.pagination = pagination;
+	}
+
+	/**
+	 * Creates a trunk. Answers {@code 201} or {@code 500} from the provisioning outcome; {@code 202} with a status
+	 * resource when the outcome takes longer than the configured wait, or at once with {@code Prefer:
+	 * respond-async}.
+	 */
+	@PostMapping
+	DeferredResult<ResponseEntity<Object>> create(Caller caller, @RequestBody JsonNode body,
+			@RequestHeader(name = "Prefer", required = false) String prefer) {
+		CreateTrunk command = this.rules.validate(body);
+		UUID requestId = UUID.randomUUID();
+		DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(this.replySettings.timeout().toMillis());
+		if (respondAsync(prefer)) {
+			this.requests.submit(requestId, caller.accountId(), command);
+			answer.setResult(Answers.accepted(requestId, this.replySettings.retryAfter()));
+			return answer;
+		}
+		answer.onTimeout(() -> {
+			this.replies.forget(requestId);
+			answer.setResult(answerFromDatabase(requestId, caller.accountId()));
+		});
+		answer.onCompletion(() -> this.replies.forget(requestId));
+		this.replies.await(requestId, (outcome) -> answer.setResult(answerFrom(outcome)));
+		try {
+			this.requests.submit(requestId, caller.accountId(), command);
+		}
+		catch (RuntimeException ex) {
+			this.replies.forget(requestId);
+			throw ex;
+		}
+		return answer;
+	}
+
+	@GetMapping("/{id}")
+	Map<String, Object> get(Caller caller, @PathVariable String id) {
+		long trunkId = TrunkIds.parse(id);
+		SipTrunk trunk = this.trunks.find(caller.accountId(), trunkId).orElseThrow(TrunkNotFound::new);
+		return Map.of("data", TrunkJson.of(trunk));
+	}
+
+	/**
+	 * Lists the caller's trunks, newest first. Without {@code page} and {@code per_page} the documented shape is
+	 * returned, capped; with them, one page and its {@code meta}.
+	 */
+	@GetMapping
+	Map<String, Object> list(Caller caller, @RequestParam(name = "page", required = false) String page,
+			@RequestParam(name = "per_page", required = false) String perPage) {
+		return this.pagination.page(caller.accountId(), page, perPage);
+	}
+
+	@GetMapping("/requests/{requestId}")
+	Map<String, Object> request(Caller caller, @PathVariable String requestId) {
+		ProvisioningRequest request = this.requests.find(TrunkIds.parseRequest(requestId), caller.accountId())
+			.orElseThrow(TrunkNotFound::new);
+		SipTrunk trunk = (request.trunkId() != null)
+				? this.trunks.find(caller.accountId(), request.trunkId()).orElse(null) : null;
+		return Map.of("data", Answers.requestData(request, trunk));
+	}
+
+	private ResponseEntity<Object> answerFrom(ProvisioningOutcome outcome) {
+		if (outcome instanceof TrunkProvisioned provisioned) {
+			return this.trunks.find(provisioned.accountId(), provisioned.trunkId())
+				.map(Answers::created)
+				.orElseGet(() -> answerFromDatabase(provisioned.requestId(), provisioned.accountId()));
+		}
+		return Answers.provisioningFailed();
+	}
+
+	private ResponseEntity<Object> answerFromDatabase(UUID requestId, long accountId) {
+		ProvisioningRequest request = this.requests.find(requestId, accountId).orElse(null);
+		if (request == null || request.status() == ProvisioningStatus.PENDING) {
+			return Answers.accepted(requestId, this.replySettings.retryAfter());
+		}
+		if (request.status() == ProvisioningStatus.FAILED) {
+			return Answers.provisioningFailed();
+		}
+		return this.trunks.find(accountId, request.trunkId())
+			.map(Answers::created)
+			.orElseGet(() -> Answers.accepted(requestId, this.replySettings.retryAfter()));
+	}
+
+	private static boolean respondAsync(String prefer) {
+		if (prefer == null) {
+			return false;
+		}
+		return List.of(prefer.toLowerCase().split("[,;]")).stream().map(String::trim).anyMatch("respond-async"::equals);
+	}
+
+}

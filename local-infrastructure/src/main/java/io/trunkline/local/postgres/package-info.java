@@ -1,0 +1,4 @@
+/**
+ * A real PostgreSQL server run from embedded binaries.
+ */
+package io.trunkline.local.postgres;

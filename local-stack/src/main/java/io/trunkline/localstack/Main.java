@@ -1,0 +1,62 @@
+package io.trunkline.localstack;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar local-stack/target/local-stack.jar}: starts the local stack from the environment and prints one
+ * line when it is ready.
+ * <ul>
+ * <li>{@code SERVER_PORT}: the API's port (default 8080)</li>
+ * <li>{@code TRUNKLINE_BOOTSTRAP_API_KEY}: the demo account's API key (default: a fresh one, printed)</li>
+ * <li>{@code LIVEKIT_URL}, {@code LIVEKIT_API_KEY}, {@code LIVEKIT_API_SECRET}: a real LiveKit (default: the
+ * stand-in)</li>
+ * <li>{@code TRUNKLINE_OUTBOUND_PROXY_ADDRESS}: the fixed-IP outbound proxy (default with the stand-in: a
+ * placeholder so that {@code outbound_proxy: true} can be tried)</li>
+ * </ul>
+ */
+public final class Main {
+
+	private static final Logger logger = LoggerFactory.getLogger(Main.class);
+
+	private Main() {
+	}
+
+	public static void main(String[] args) {
+		Map<String, String> env = System.getenv();
+		int port = Integer.parseInt(env.getOrDefault("SERVER_PORT", "8080"));
+		String apiKey = env.getOrDefault("TRUNKLINE_BOOTSTRAP_API_KEY", "");
+		if (apiKey.isBlank()) {
+			apiKey = "tk_local_" + randomToken();
+		}
+		LocalStackOptions.LiveKit liveKit = null;
+		String url = env.getOrDefault("LIVEKIT_URL", "");
+		if (!url.isBlank()) {
+			liveKit = new LocalStackOptions.LiveKit(url, env.getOrDefault("LIVEKIT_API_KEY", ""),
+					env.getOrDefault("LIVEKIT_API_SECRET", ""));
+		}
+		String proxy = env.getOrDefault("TRUNKLINE_OUTBOUND_PROXY_ADDRESS", "");
+		if (proxy.isBlank()) {
+			proxy = (liveKit == null) ? "sip-proxy.trunkline.local:5060" : null;
+		}
+		long started = System.nanoTime();
+		LocalStack stack = LocalStack.start(new LocalStackOptions(port, apiKey, liveKit, proxy, 4, Map.of()));
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+		String voice = (stack.standIn() != null) ? "the LiveKit stand-in at " + stack.liveKitUrl()
+				: "LiveKit at " + stack.liveKitUrl();
+		logger.info("Started in {} ms", (System.nanoTime() - started) / 1_000_000);
+		System.out.println("Trunkline is ready: API " + stack.baseUrl() + "/api  API key " + apiKey
+				+ "  (provisioning on " + voice + ")");
+	}
+
+	private static String randomToken() {
+		byte[] bytes = new byte[24];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

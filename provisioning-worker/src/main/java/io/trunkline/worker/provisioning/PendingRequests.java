@@ -1,0 +1,231 @@
+package io.trunkline.worker.provisioning;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.trunkline.schema.provisioning.ProvisioningOutcome;
+import io.trunkline.schema.provisioning.TrunkProvisioned;
+import io.trunkline.schema.provisioning.TrunkProvisioningFailed;
+import io.trunkline.schema.secret.EncryptedSecret;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The worker's access to provisioning requests: claims with a lease, and the commits that end a request.
+ * <p>
+ * A claim is one committed {@code UPDATE} that only succeeds on a pending request whose lease is free or expired,
+ * so two workers never provision the same request at once (a duplicate delivery during a rebalance finds it
+ * claimed). A worker that dies mid-way leaves its lease to expire; the stalled-request sweeper then drives the
+ * request again, and the new claim's attempt count tells it to look for trunks the dead worker made.
+ */
+@Component
+public class PendingRequests {
+
+	private final JdbcClient jdbc;
+
+	PendingRequests(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<TrunkRequest> claim(UUID requestId, Duration lease) {
+		return this.jdbc.sql("""
+				UPDATE provisioning_requests
+				SET attempts = attempts + 1, lease_until = now() + make_interval(secs => :lease), updated_at = now()
+				WHERE id = :id AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())
+				RETURNING id, account_id, sip_trunk_type, phone_number, nickname, sip_username, sip_password_key_id,
+				    sip_password_ciphertext, sip_address, sip_calling_format, inbound_authorization_type,
+				    allowed_inbound_ips, outbound_proxy, country_code, attempts
+				""")
+			.param("id", requestId)
+			.param("lease", lease.toMillis() / 1000.0)
+			.query(PendingRequests::request)
+			.optional();
+	}
+
+	RequestState stateOf(UUID requestId) {
+		return this.jdbc.sql("SELECT status FROM provisioning_requests WHERE id = ?")
+			.param(requestId)
+			.query(String.class)
+			.optional()
+			.map((status) -> "pending".equals(status) ? RequestState.CLAIMED_ELSEWHERE : RequestState.COMPLETED)
+			.orElse(RequestState.MISSING);
+	}
+
+	/**
+	 * @param requestId a request
+	 * @return its outcome, if it ended
+	 */
+	Optional<ProvisioningOutcome> outcomeOf(UUID requestId) {
+		return this.jdbc.sql("""
+				SELECT r.id, r.account_id, r.status, r.failure_reason, r.completed_at, t.id AS trunk_id,
+				    t.inbound_trunk_id, t.outbound_trunk_id
+				FROM provisioning_requests r LEFT JOIN sip_trunks t ON t.request_id = r.id
+				WHERE r.id = ? AND r.status <> 'pending'
+				""")
+			.param(requestId)
+			.query((rs, row) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				long account = rs.getLong("account_id");
+				var at = rs.getTimestamp("completed_at").toInstant();
+				if ("provisioned".equals(rs.getString("status"))) {
+					return (ProvisioningOutcome) TrunkProvisioned.of(id, account, rs.getLong("trunk_id"),
+							rs.getString("inbound_trunk_id"), rs.getString("outbound_trunk_id"), at);
+				}
+				return TrunkProvisioningFailed.of(id, account, rs.getString("failure_reason"), at);
+			})
+			.optional();
+	}
+
+	/**
+	 * Commits the trunk, if the request is still pending.
+	 * @return the committed outcome, or empty when the request had already ended
+	 */
+	@Transactional
+	Optional<TrunkProvisioned> commitProvisioned(TrunkRequest request, String inboundTrunkId, String outboundTrunkId,
+			String historyEntry) {
+		Optional<Long> trunkId = this.jdbc.sql("""
+				INSERT INTO sip_trunks (account_id, request_id, phone_number, nickname, sip_username, sip_address,
+				    sip_calling_format, inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code,
+				    inbound_trunk_id, outbound_trunk_id)
+				SELECT account_id, id, phone_number, nickname, sip_username, sip_address, sip_calling_format,
+				    inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code, :inbound, :outbound
+				FROM provisioning_requests WHERE id = :id AND status = 'pending'
+				FOR UPDATE
+				RETURNING id
+				""")
+			.param("inbound", inboundTrunkId)
+			.param("outbound", outboundTrunkId)
+			.param("id", request.id())
+			.query(Long.class)
+			.optional();
+		if (trunkId.isEmpty()) {
+			return Optional.empty();
+		}
+		var completedAt = this.jdbc.sql("""
+				UPDATE provisioning_requests
+				SET status = 'provisioned', trunk_id = :trunk, completed_at = now(), updated_at = now(),
+				    lease_until = NULL, attempt_history = attempt_history || CAST(:entry AS jsonb)
+				WHERE id = :id
+				RETURNING completed_at
+				""")
+			.param("trunk", trunkId.get())
+			.param("entry", historyEntry)
+			.param("id", request.id())
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		return Optional.of(TrunkProvisioned.of(request.id(), request.accountId(), trunkId.get(), inboundTrunkId,
+				outboundTrunkId, completedAt));
+	}
+
+	/**
+	 * Marks the request failed, if it is still pending.
+	 * @return the committed outcome, or empty when the request had already ended
+	 */
+	Optional<TrunkProvisioningFailed> commitFailed(TrunkRequest request, String reason, String historyEntry) {
+		return this.jdbc.sql("""
+				UPDATE provisioning_requests
+				SET status = 'failed', failure_reason = :reason, completed_at = now(), updated_at = now(),
+				    lease_until = NULL, attempt_history = attempt_history || CAST(:entry AS jsonb)
+				WHERE id = :id AND status = 'pending'
+				RETURNING completed_at
+				""")
+			.param("reason", reason)
+			.param("entry", historyEntry)
+			.param("id", request.id())
+			.query(java.sql.Timestamp.class)
+			.optional()
+			.map((at) -> TrunkProvisioningFailed.of(request.id(), request.accountId(), reason, at.toInstant()));
+	}
+
+	/**
+	 * Records a failed attempt without ending the request, and releases the claim.
+	 */
+	void releaseClaim(TrunkRequest request, String historyEntry) {
+		this.jdbc.sql("""
+				UPDATE provisioning_requests
+				SET lease_until = NULL, updated_at = now(), attempt_history = attempt_history || CAST(:entry AS jsonb)
+				WHERE id = :id AND status = 'pending'
+				""").param("entry", historyEntry).param("id", request.id()).update();
+	}
+
+	/**
+	 * @param unclaimedGrace how long a never-claimed request may wait for its event before it counts as stalled
+	 * @param limit the most to return
+	 * @return pending requests that nobody is working on: their lease expired, or they were never claimed
+	 */
+	public List<UUID> stalled(Duration unclaimedGrace, int limit) {
+		return this.jdbc.sql("""
+				SELECT id FROM provisioning_requests
+				WHERE status = 'pending'
+				  AND ((lease_until IS NOT NULL AND lease_until < now())
+				       OR (lease_until IS NULL AND created_at < now() - make_interval(secs => :grace)))
+				ORDER BY created_at LIMIT :limit
+				""")
+			.param("grace", unclaimedGrace.toMillis() / 1000.0)
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * @param requestIds requests named by trunk markers
+	 * @return the status and committed trunk ids of those that exist
+	 */
+	public Map<UUID, KnownRequest> known(Collection<UUID> requestIds) {
+		if (requestIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("""
+				SELECT r.id, r.status, t.inbound_trunk_id, t.outbound_trunk_id
+				FROM provisioning_requests r LEFT JOIN sip_trunks t ON t.request_id = r.id
+				WHERE r.id = ANY(?)
+				""")
+			.param(requestIds.toArray(UUID[]::new))
+			.query((rs, row) -> new KnownRequest(rs.getObject("id", UUID.class), rs.getString("status"),
+					rs.getString("inbound_trunk_id"), rs.getString("outbound_trunk_id")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(KnownRequest::id, (known) -> known));
+	}
+
+	/**
+	 * A request as the reconciler needs it.
+	 *
+	 * @param id the request
+	 * @param status pending, provisioned or failed
+	 * @param inboundTrunkId the committed inbound trunk, if provisioned
+	 * @param outboundTrunkId the committed outbound trunk, if provisioned
+	 */
+	public record KnownRequest(UUID id, String status, String inboundTrunkId, String outboundTrunkId) {
+
+		public boolean owns(String trunkId) {
+			return trunkId.equals(this.inboundTrunkId) || trunkId.equals(this.outboundTrunkId);
+		}
+
+	}
+
+	private static TrunkRequest request(ResultSet rs, int row) throws SQLException {
+		Array ips = rs.getArray("allowed_inbound_ips");
+		return new TrunkRequest(rs.getObject("id", UUID.class), rs.getLong("account_id"),
+				rs.getString("sip_trunk_type"), rs.getString("phone_number"), rs.getString("nickname"),
+				rs.getString("sip_username"),
+				new EncryptedSecret(rs.getString("sip_password_key_id"), rs.getBytes("sip_password_ciphertext")),
+				rs.getString("sip_address"), rs.getString("sip_calling_format"),
+				rs.getString("inbound_authorization_type"),
+				(ips != null) ? Arrays.asList((String[]) ips.getArray()) : List.of(), rs.getBoolean("outbound_proxy"),
+				rs.getString("country_code"), rs.getInt("attempts"));
+	}
+
+}

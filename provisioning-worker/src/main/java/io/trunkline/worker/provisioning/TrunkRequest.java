@@ -1,0 +1,46 @@
+package io.trunkline.worker.provisioning;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.trunkline.schema.secret.EncryptedSecret;
+
+/**
+ * A pending request as the worker claimed it.
+ *
+ * @param id the request
+ * @param accountId the owning account
+ * @param trunkType {@code extension} or {@code number}
+ * @param phoneNumber the extension or E.164 number
+ * @param nickname the label, or {@code null}
+ * @param sipUsername the SIP username
+ * @param sipPassword the encrypted SIP password
+ * @param sipAddress the SIP server
+ * @param callingFormat {@code +e164}, {@code e164} or {@code national}
+ * @param inboundAuthorization {@code auth} or {@code ip}
+ * @param allowedInboundIps the allowed addresses when {@code ip}
+ * @param outboundProxy whether outbound calls go through the fixed-IP proxy
+ * @param countryCode ISO 3166-1 alpha-2
+ * @param attempts how many times a worker has claimed it, this claim included
+ */
+record TrunkRequest(UUID id, long accountId, String trunkType, String phoneNumber, String nickname,
+		String sipUsername, EncryptedSecret sipPassword, String sipAddress, String callingFormat,
+		String inboundAuthorization, List<String> allowedInboundIps, boolean outboundProxy, String countryCode,
+		int attempts) {
+
+	boolean isExtension() {
+		return "extension".equals(this.trunkType);
+	}
+
+	boolean ipAuthenticated() {
+		return "ip".equals(this.inboundAuthorization);
+	}
+
+	/**
+	 * @return whether an earlier claim may already have created trunks for this request
+	 */
+	boolean triedBefore() {
+		return this.attempts > 1;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The contracts shared by Trunkline's services: Kafka topics and events, and the database schema.
+ */
+package io.trunkline.schema;
