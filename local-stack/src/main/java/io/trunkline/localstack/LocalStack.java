@@ -171,6 +171,16 @@ public final class LocalStack implements AutoCloseable {
 		return this.standIn;
 	}
 
+	/**
+	 * @return the API secret of the stand-in, so tests can call it as another LiveKit client would
+	 */
+	public String liveKitSecretForTests() {
+		if (this.standIn == null) {
+			throw new IllegalStateException("The secret of a real LiveKit is not handed out");
+		}
+		return this.liveKitSecret;
+	}
+
 	public String liveKitUrl() {
 		return this.liveKitUrl;
 	}

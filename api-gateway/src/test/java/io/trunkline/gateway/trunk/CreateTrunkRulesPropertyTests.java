@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -17,6 +18,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -135,6 +137,10 @@ class CreateTrunkRulesPropertyTests {
 		}
 		assertThat(codePoints(command.sipUsername())).as(described).isBetween(3, 128);
 		assertThat(codePoints(command.sipPassword())).as(described).isBetween(3, 128);
+		assertThat(Stream.of(command.nickname(), command.sipUsername(), command.sipPassword()))
+			.as(described)
+			.noneMatch((text) -> text != null && text.chars().anyMatch(Character::isISOControl))
+			.noneMatch((text) -> text != null && !text.equals(new String(text.getBytes(UTF_8), UTF_8)));
 		assertThat(command.sipAddress()).as(described)
 			.isEqualTo(command.sipAddress().toLowerCase(Locale.ROOT))
 			.isEqualTo(new SipHost(command.sipAddress()).value())

@@ -41,7 +41,8 @@ final class HostileBodies {
 			"sip.provider.com.", "203.0.113.10", "999.1.1.1", "10.1.1", "::1", "[::1]", "[2001:db8::1]",
 			"2001:0DB8::0001", "::ffff:1.2.3.4", "sip:sip.provider.com", "sip.provider.com:5060", "[::1]:5060",
 			"a..b", "host/x", "http://x", "-a.com", "a.123", "fe80::1%eth0", "xn--bcher-kva.example", "[", "]", "[]",
-			"[:]", ".", "..", ":", "::", ":::");
+			"[:]", ".", "..", ":", "::", ":::",
+			"1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7:1.2.3.4", "1:2:3:4:5:6:7::1.2.3.4", "::1:2:3:4:5:6:7:8");
 
 	private static final List<String> RANGES = List.of("203.0.113.10", "198.51.100.20", "203.0.113.0/24",
 			"10.0.0.0/8", "10.0.0.0/7", "10.0.0.1/8", "0.0.0.0/0", "::/0", "2001:db8::/32", "2001:db8::/31",
@@ -237,7 +238,16 @@ final class HostileBodies {
 				ranges.add(anyValue(1));
 			}
 			else {
-				ranges.add(chance(0.6) ? pick(RANGES) : fromAlphabet("0123456789abcdefABCDEF:./", 1 + this.random.nextInt(45)));
+				double roll = this.random.nextDouble();
+				if (roll < 0.5) {
+					ranges.add(pick(RANGES));
+				}
+				else if (roll < 0.75) {
+					ranges.add(groupsNearMiss() + (chance(0.5) ? "/" + this.random.nextInt(140) : ""));
+				}
+				else {
+					ranges.add(fromAlphabet("0123456789abcdefABCDEF:./", 1 + this.random.nextInt(45)));
+				}
 			}
 		}
 		return ranges;
@@ -245,12 +255,41 @@ final class HostileBodies {
 
 	/** Near-miss literals and names: strings over the alphabets the address parsers read. */
 	private String address() {
-		return switch (this.random.nextInt(4)) {
+		return switch (this.random.nextInt(5)) {
 			case 0 -> fromAlphabet("0123456789.", 1 + this.random.nextInt(20));
+			case 4 -> groupsNearMiss();
 			case 1 -> fromAlphabet("0123456789abcdefABCDEF:.", 1 + this.random.nextInt(50));
 			case 2 -> fromAlphabet("abcXYZ019-.", 1 + this.random.nextInt(260));
 			default -> fromAlphabet("abc1:[]/@% .-", 1 + this.random.nextInt(30));
 		};
+	}
+
+	/**
+	 * IPv6-shaped text that is often almost right: 0 to 10 groups of 0 to 5 hex digits, perhaps one or two
+	 * {@code ::}, perhaps a trailing dotted quad with octets up to 300.
+	 */
+	private String groupsNearMiss() {
+		StringBuilder text = new StringBuilder();
+		int groups = this.random.nextInt(11);
+		int gap = chance(0.5) ? this.random.nextInt(groups + 1) : -1;
+		for (int group = 0; group < groups; group++) {
+			if (group == gap || (chance(0.03))) {
+				text.append("::");
+			}
+			else if (group > 0) {
+				text.append(':');
+			}
+			text.append(fromAlphabet("0123456789abcdefABCDEF", chance(0.95) ? 1 + this.random.nextInt(4) : 5));
+		}
+		if (gap == groups) {
+			text.append("::");
+		}
+		if (chance(0.3)) {
+			text.append((text.length() > 0) ? ":" : "").append(this.random.nextInt(300)).append('.')
+				.append(this.random.nextInt(300)).append('.').append(this.random.nextInt(300)).append('.')
+				.append(this.random.nextInt(300));
+		}
+		return text.toString();
 	}
 
 	private JsonNode anyValue(int depth) {
@@ -281,15 +320,21 @@ final class HostileBodies {
 		};
 	}
 
-	/** Text of any UTF-16 units: mostly ASCII, then any code point, then lone surrogates. */
+	/**
+	 * Text of any UTF-16 units: mostly printable ASCII, then control characters, any code point and lone
+	 * surrogates.
+	 */
 	private String text(int length) {
 		StringBuilder text = new StringBuilder(length);
 		for (int index = 0; index < length; index++) {
 			double roll = this.random.nextDouble();
-			if (roll < 0.8) {
+			if (roll < 0.95) {
 				text.append((char) (0x20 + this.random.nextInt(0x5f)));
 			}
-			else if (roll < 0.97) {
+			else if (roll < 0.96) {
+				text.append(pick(List.of('\u0000', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085', '\u009f')));
+			}
+			else if (roll < 0.99) {
 				text.appendCodePoint(this.random.nextInt(Character.MAX_CODE_POINT + 1));
 			}
 			else {

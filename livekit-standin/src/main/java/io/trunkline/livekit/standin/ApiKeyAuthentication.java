@@ -112,9 +112,8 @@ final class ApiKeyAuthentication {
 	}
 
 	/**
-	 * The grant is the JSON object {@code "sip": {"admin": true}}, as
-	 * {@code AccessToken.addSIPGrants(new
-	 * SIPAdmin(true))} writes it.
+	 * The grant is the JSON object {@code "sip": {"admin": true}}, which is what
+	 * LiveKit's SDK writes for {@code addSIPGrants(new SIPAdmin(true))}.
 	 */
 	private static boolean hasSipAdminGrant(DecodedJWT token) {
 		try {

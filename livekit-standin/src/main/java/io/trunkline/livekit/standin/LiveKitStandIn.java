@@ -79,9 +79,12 @@ public final class LiveKitStandIn implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final String url;
+
 	private LiveKitStandIn(HttpServer server, ExecutorService workers, SipTrunks trunks, Faults faults,
 			CallCounts calls, Pauses pauses, AtomicReference<Duration> latency) {
 		this.server = server;
+		this.url = "http://127.0.0.1:" + server.getAddress().getPort();
 		this.workers = workers;
 		this.trunks = trunks;
 		this.faults = faults;
@@ -135,7 +138,7 @@ public final class LiveKitStandIn implements AutoCloseable {
 	 * @return the base URL to give a LiveKit client, e.g. {@code http://127.0.0.1:41234}
 	 */
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.url;
 	}
 
 	/**
@@ -183,10 +186,12 @@ public final class LiveKitStandIn implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets all trunks, faults and call counts. The latency stays as set: it is
-	 * configuration, not state.
+	 * Forgets all trunks, faults and call counts, and abandons requests still held by a
+	 * delay or the latency (their connections close unanswered), so nothing from before
+	 * the reset lands after it. The latency stays as set: it is configuration, not state.
 	 */
 	public void reset() {
+		this.pauses.releaseAll();
 		this.faults.clear();
 		this.trunks.clear();
 		this.calls.clear();

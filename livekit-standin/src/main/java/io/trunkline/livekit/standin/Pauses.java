@@ -5,38 +5,70 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Injected waits that end early when the stand-in stops, so that {@code close()} is
- * prompt even while requests are held back by a long delay.
+ * Injected waits (latency and delays) that end early when the stand-in is reset or
+ * stopped, so that a request held back for one test can neither outlive {@code close()}
+ * nor perform a create in the next test.
  */
 final class Pauses {
 
-	private final CountDownLatch stopped = new CountDownLatch(1);
+	private CountDownLatch released = new CountDownLatch(1);
+
+	private boolean stopped;
 
 	/**
-	 * Waits for the given time.
-	 * @param duration how long, zero for not at all
-	 * @return {@code true} if the wait ran its course, {@code false} if the stand-in
-	 * stopped meanwhile
+	 * @return the pauses of a request arriving now; they end early on the next reset or
+	 * stop
 	 */
-	boolean pause(Duration duration) {
-		if (duration.isZero()) {
-			return !isStopped();
-		}
-		try {
-			return !this.stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
+	synchronized ForRequest forRequest() {
+		return new ForRequest(this.released);
+	}
+
+	/**
+	 * Ends the pauses of every request that arrived so far.
+	 */
+	synchronized void releaseAll() {
+		this.released.countDown();
+		if (!this.stopped) {
+			this.released = new CountDownLatch(1);
 		}
 	}
 
-	void stop() {
-		this.stopped.countDown();
+	/**
+	 * Ends every pause, now and from now on.
+	 */
+	synchronized void stop() {
+		this.stopped = true;
+		this.released.countDown();
 	}
 
-	boolean isStopped() {
-		return this.stopped.getCount() == 0;
+	/**
+	 * The pauses of one request.
+	 *
+	 * @param released counted down when the request is to be abandoned
+	 */
+	record ForRequest(CountDownLatch released) {
+
+		/**
+		 * Waits for the given time.
+		 * @param duration how long, zero for not at all (and then the request always goes
+		 * on)
+		 * @return {@code true} to go on with the request, {@code false} if the stand-in
+		 * was reset or stopped since it arrived and the request is to be abandoned
+		 * unanswered
+		 */
+		boolean pause(Duration duration) {
+			if (duration.isZero()) {
+				return true;
+			}
+			try {
+				return !this.released.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+
 	}
 
 }

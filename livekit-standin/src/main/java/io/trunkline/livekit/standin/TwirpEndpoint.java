@@ -1,6 +1,7 @@
 package io.trunkline.livekit.standin;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -34,6 +35,8 @@ final class TwirpEndpoint implements HttpHandler {
 	static final String PATH_PREFIX = "/twirp";
 
 	static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+	private static final long DISCARD_LIMIT = 16L * MAX_BODY_BYTES;
 
 	private static final Logger logger = LoggerFactory.getLogger(TwirpEndpoint.class);
 
@@ -72,13 +75,15 @@ final class TwirpEndpoint implements HttpHandler {
 	@Override
 	public void handle(HttpExchange exchange) {
 		String method = sipMethod(exchange.getRequestURI().getPath());
+		Pauses.ForRequest waits = this.pauses.forRequest();
 		try {
 			FaultAction fault = null;
 			if (method != null) {
 				this.calls.record(method);
 				fault = this.faults.take(method).orElse(null);
 			}
-			if (!this.pauses.pause(this.latency.get())) {
+			if (!waits.pause(this.latency.get())) {
+				abandoned(method);
 				return;
 			}
 			if (fault instanceof FaultAction.Respond respond) {
@@ -88,7 +93,8 @@ final class TwirpEndpoint implements HttpHandler {
 				write(exchange, respond.error().reply());
 				return;
 			}
-			if (fault instanceof FaultAction.Delay delay && !this.pauses.pause(delay.duration())) {
+			if (fault instanceof FaultAction.Delay delay && !waits.pause(delay.duration())) {
+				abandoned(method);
 				return;
 			}
 			if (fault instanceof FaultAction.DropConnection) {
@@ -102,7 +108,8 @@ final class TwirpEndpoint implements HttpHandler {
 						method);
 				return;
 			}
-			if (fault instanceof FaultAction.DelayAfterPerforming delay && !this.pauses.pause(delay.duration())) {
+			if (fault instanceof FaultAction.DelayAfterPerforming delay && !waits.pause(delay.duration())) {
+				abandoned(method);
 				return;
 			}
 			write(exchange, reply);
@@ -120,11 +127,10 @@ final class TwirpEndpoint implements HttpHandler {
 
 	private Reply answer(HttpExchange exchange) throws IOException {
 		Headers headers = exchange.getRequestHeaders();
-		if (declaredLength(headers.getFirst("Content-Length")) > MAX_BODY_BYTES) {
-			return Reply.httpError(413, "request body too large");
-		}
-		byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
-		if (body.length > MAX_BODY_BYTES) {
+		boolean tooLarge = declaredLength(headers.getFirst("Content-Length")) > MAX_BODY_BYTES;
+		byte[] body = tooLarge ? new byte[0] : exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+		if (tooLarge || body.length > MAX_BODY_BYTES) {
+			discardBody(exchange);
 			return Reply.httpError(413, "request body too large");
 		}
 		URI uri = exchange.getRequestURI();
@@ -161,12 +167,15 @@ final class TwirpEndpoint implements HttpHandler {
 		String method = parts[parts.length - 1];
 		String service = parts[parts.length - 2];
 		String prefix = String.join("/", Arrays.copyOfRange(parts, 0, parts.length - 2));
-		if (!SERVICE.equals(service) || !this.declared.contains(method)) {
+		if (!SERVICE.equals(service)) {
 			return badRoute("no handler for path %s".formatted(GoStrings.quote(path)), httpMethod, path);
 		}
 		if (!PATH_PREFIX.equals(prefix)) {
 			return badRoute("invalid path prefix %s, expected %s, on path %s".formatted(GoStrings.quote(prefix),
 					GoStrings.quote(PATH_PREFIX), GoStrings.quote(path)), httpMethod, path);
+		}
+		if (!this.declared.contains(method)) {
+			return badRoute("no handler for path %s".formatted(GoStrings.quote(path)), httpMethod, path);
 		}
 		WireFormat format = WireFormat.of(contentType);
 		if (format == null) {
@@ -202,6 +211,11 @@ final class TwirpEndpoint implements HttpHandler {
 		return TwirpError.badRoute(msg, httpMethod, path).reply();
 	}
 
+	private static void abandoned(String method) {
+		logger.info("Abandoned a held {} request unanswered: the stand-in was reset or stopped",
+				(method != null) ? method : "non-SIP");
+	}
+
 	private static long declaredLength(String contentLength) {
 		if (contentLength == null) {
 			return -1;
@@ -214,8 +228,19 @@ final class TwirpEndpoint implements HttpHandler {
 		}
 	}
 
+	/**
+	 * Reads what is left of a request body, up to a bound, so that closing the exchange
+	 * does not reset the connection and destroy the answer on its way out.
+	 */
 	private static void discardBody(HttpExchange exchange) throws IOException {
-		exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+		InputStream body = exchange.getRequestBody();
+		byte[] buffer = new byte[64 * 1024];
+		long left = DISCARD_LIMIT;
+		int read = 0;
+		while (left > 0 && read >= 0) {
+			read = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+			left -= Math.max(read, 0);
+		}
 	}
 
 	private static void write(HttpExchange exchange, Reply reply) throws IOException {

@@ -161,9 +161,7 @@ class FaultInjectionTests {
 		assertThatThrownBy(this::createOutbound).isInstanceOf(IOException.class)
 			.isNotInstanceOf(HttpTimeoutException.class);
 
-		assertThat(this.standIn.outboundTrunks()).singleElement()
-			.extracting(SIPOutboundTrunkInfo::getNumbersList)
-			.asList()
+		assertThat(this.standIn.outboundTrunks()).flatExtracting(SIPOutboundTrunkInfo::getNumbersList)
 			.containsExactly("+15550100");
 	}
 

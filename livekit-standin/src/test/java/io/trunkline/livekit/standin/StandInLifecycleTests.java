@@ -1,6 +1,7 @@
 package io.trunkline.livekit.standin;
 
 import java.io.IOException;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
@@ -18,6 +19,7 @@ import static io.trunkline.livekit.standin.Trunks.didTrunkWithIpAuth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class StandInLifecycleTests {
 
@@ -87,14 +89,38 @@ class StandInLifecycleTests {
 		CompletableFuture<HttpResponse<byte[]>> held = client.http()
 			.sendAsync(client.request("/twirp/livekit.SIP/ListSIPInboundTrunk")
 				.header("Content-Type", StandInClient.PROTOBUF)
-				.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+				.POST(BodyPublishers.noBody())
 				.build(), BodyHandlers.ofByteArray());
-		org.awaitility.Awaitility.await().until(() -> standIn.calls("ListSIPInboundTrunk") == 1);
+		await().until(() -> standIn.calls("ListSIPInboundTrunk") == 1);
 
 		standIn.close();
 
 		assertThatThrownBy(() -> held.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
 			.hasCauseInstanceOf(IOException.class);
+	}
+
+	@Test
+	void resetAbandonsRequestsHeldByADelaySoTheyCannotLandLater() throws Exception {
+		try (LiveKitStandIn standIn = StandInClient.startStandIn()) {
+			StandInClient client = new StandInClient(standIn);
+			standIn.faults().on("CreateSIPInboundTrunk").delay(Duration.ofMinutes(5));
+			CompletableFuture<HttpResponse<byte[]>> held = client.http()
+				.sendAsync(client.request("/twirp/livekit.SIP/CreateSIPInboundTrunk")
+					.header("Content-Type", StandInClient.PROTOBUF)
+					.header("Authorization", "Bearer " + StandInClient.adminToken())
+					.POST(BodyPublishers.ofByteArray(create(didTrunkWithIpAuth("+15550100")).toByteArray()))
+					.build(), BodyHandlers.ofByteArray());
+			await().until(() -> standIn.calls("CreateSIPInboundTrunk") == 1);
+
+			standIn.reset();
+
+			assertThatThrownBy(() -> held.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+				.hasCauseInstanceOf(IOException.class);
+			assertThat(standIn.inboundTrunks()).isEmpty();
+			assertThat(
+					client.postProtobuf("CreateSIPInboundTrunk", create(didTrunkWithIpAuth("+15550100"))).statusCode())
+				.isEqualTo(200);
+		}
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import static io.trunkline.livekit.standin.Trunks.create;
 import static io.trunkline.livekit.standin.Trunks.didTrunkWithIpAuth;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SuppressWarnings("deprecation") // DeleteSIPTrunk answers with the legacy SIPTrunkInfo
 class TrunkRoundTripTests {
 
 	private static LiveKitStandIn standIn;

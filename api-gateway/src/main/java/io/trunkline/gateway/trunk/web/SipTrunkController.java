@@ -1,6 +1,5 @@
 package io.trunkline.gateway.trunk.web;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,16 +61,18 @@ class SipTrunkController {
 
 	/**
 	 * Creates a trunk. Answers {@code 201} or {@code 500} from the provisioning outcome; {@code 202} with a status
-	 * resource when the outcome takes longer than the configured wait, or at once with {@code Prefer:
-	 * respond-async}.
+	 * resource when the outcome takes longer than the configured wait (or a shorter {@code Prefer: wait=<seconds>}),
+	 * or at once with {@code Prefer: respond-async} (RFC 7240).
 	 */
 	@PostMapping
 	DeferredResult<ResponseEntity<Object>> create(Caller caller, @RequestBody JsonNode body,
 			@RequestHeader(name = "Prefer", required = false) String prefer) {
 		CreateTrunk command = this.rules.validate(body);
 		UUID requestId = UUID.randomUUID();
-		DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(this.replySettings.timeout().toMillis());
-		if (respondAsync(prefer)) {
+		Preferences preferences = Preferences.parse(prefer);
+		DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(
+				preferences.wait(this.replySettings.timeout()).toMillis());
+		if (preferences.respondAsync()) {
 			this.requests.submit(requestId, caller.accountId(), command);
 			answer.setResult(Answers.accepted(requestId, this.replySettings.retryAfter()));
 			return answer;
@@ -138,13 +139,6 @@ class SipTrunkController {
 		return this.trunks.find(accountId, request.trunkId())
 			.map(Answers::created)
 			.orElseGet(() -> Answers.accepted(requestId, this.replySettings.retryAfter()));
-	}
-
-	private static boolean respondAsync(String prefer) {
-		if (prefer == null) {
-			return false;
-		}
-		return List.of(prefer.toLowerCase().split("[,;]")).stream().map(String::trim).anyMatch("respond-async"::equals);
 	}
 
 }

@@ -1,0 +1,377 @@
+package io.trunkline.localstack;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.trunkline.livekit.standin.LiveKitStandIn;
+import io.trunkline.localstack.StackClient.Answer;
+import io.trunkline.worker.recovery.OrphanReconciler;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Provisioning under faults, end to end on real parts: the gateway, a real Kafka broker and PostgreSQL, the worker,
+ * and the LiveKit stand-in injecting the faults. Every scenario ends as exactly one trunk with exactly two LiveKit
+ * trunks, or as a failure with nothing left on LiveKit.
+ */
+class ProvisioningEndToEndTests {
+
+	static final String API_KEY = "tk_test_provisioning";
+
+	static final String PASSWORD = "Zq9-Trunkline-Unmistakable-Secret-7731";
+
+	static final AtomicInteger extensions = new AtomicInteger(3000);
+
+	static CapturedLogs logs;
+
+	static LocalStack stack;
+
+	static StackClient client;
+
+	@BeforeAll
+	static void startStack() {
+		logs = CapturedLogs.attach();
+		stack = LocalStack.start(LocalStackOptions.forTests(API_KEY,
+				Map.ofEntries(Map.entry("trunkline.reply.timeout", "10s"), Map.entry("livekit.read-timeout", "1s"),
+						Map.entry("resilience4j.retry.instances.livekit.wait-duration", "20ms"),
+						Map.entry("resilience4j.circuitbreaker.instances.livekit.minimum-number-of-calls", "6"),
+						Map.entry("resilience4j.circuitbreaker.instances.livekit.sliding-window-size", "6"),
+						Map.entry("resilience4j.circuitbreaker.instances.livekit.wait-duration-in-open-state", "2s"),
+						Map.entry("trunkline.lease", "3s"), Map.entry("trunkline.recovery.sweep-interval", "1s"),
+						Map.entry("trunkline.recovery.reconcile-interval", "1h"))));
+		client = new StackClient(stack, API_KEY);
+	}
+
+	@AfterAll
+	static void stopStack() {
+		stack.close();
+	}
+
+	@BeforeEach
+	void healthyLiveKit() {
+		standIn().faults().clear();
+		breaker().reset();
+	}
+
+	@Test
+	void provisionsTheDocumentedDidTrunkThroughTheOutboundProxy() {
+		Answer answer = client.post(didTrunkWithIpAuth("+14155551234"));
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+		JsonNode trunk = answer.json().get("data");
+		assertThat(trunk.get("phone_number").asString()).isEqualTo("+14155551234");
+		assertThat(trunk.get("allowed_inbound_ips").toString()).isEqualTo("[\"203.0.113.10\",\"198.51.100.20\"]");
+		assertThat(trunk.get("outbound_proxy").asBoolean()).isTrue();
+		SIPInboundTrunkInfo inbound = inbound(trunk.get("inbound_trunk_id").asString());
+		assertThat(inbound.getNumbersList()).containsExactly("+14155551234");
+		assertThat(inbound.getAllowedAddressesList()).containsExactly("203.0.113.10", "198.51.100.20");
+		assertThat(inbound.getAuthUsername()).isEmpty();
+		assertThat(inbound.getAuthPassword()).isEmpty();
+		assertThat(inbound.getName()).isEqualTo("Trunkline +14155551234");
+		assertThat(inbound.getMetadata()).contains("\"request\":\"" + requestOf(trunk.get("id").asLong()) + "\"");
+		SIPOutboundTrunkInfo outbound = outbound(trunk.get("outbound_trunk_id").asString());
+		assertThat(outbound.getAddress()).isEqualTo("sip-proxy.trunkline.test:5060");
+		assertThat(outbound.getHeadersMap()).containsEntry("X-Trunkline-Upstream", "sip.provider.com");
+		assertThat(outbound.getNumbersList()).containsExactly("14155551234");
+		assertThat(outbound.getAuthUsername()).isEqualTo("trunk_user");
+		assertThat(outbound.getAuthPassword()).isEqualTo(PASSWORD);
+		assertThat(outbound.getDestinationCountry()).isEqualTo("US");
+		assertThat(outbound.getMetadata()).isEqualTo(inbound.getMetadata());
+	}
+
+	@Test
+	void compensatesTheInboundTrunkWhenTheOutboundFailsPermanently() {
+		String extension = nextExtension();
+		standIn().faults().on("CreateSIPOutboundTrunk").respond(400, "invalid_argument", "address refused").times(1);
+
+		Answer answer = client.post(extensionTrunk(extension));
+
+		assertThat(answer.status()).isEqualTo(500);
+		assertThat(answer.body())
+			.isEqualTo("{\"error\":\"Failed to create SIP trunk. Please try again or contact support.\"}");
+		assertThat(standIn().calls("CreateSIPInboundTrunk")).isPositive();
+		assertThat(inboundWithNumber(extension)).isEmpty();
+		assertThat(outboundWithNumber(extension)).isEmpty();
+		assertThat(client.get(StackClient.TRUNKS).body()).doesNotContain("\"phone_number\":\"" + extension + "\"");
+	}
+
+	@Test
+	void retriesTransientFailuresAndTimeoutsUntilProvisioned() {
+		String extension = nextExtension();
+		standIn().faults().on("CreateSIPInboundTrunk").respond(503, "unavailable", "try later").times(2);
+		standIn().faults().on("CreateSIPOutboundTrunk").delayAfterPerforming(Duration.ofMillis(1500)).times(1);
+
+		Answer answer = client.post(extensionTrunk(extension));
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+		assertThat(inboundWithNumber(extension)).hasSize(1);
+		assertThat(outboundWithNumber(extension)).hasSize(1);
+	}
+
+	@Test
+	void removesTheLateDuplicateOfACreateThatTimedOutBeforeLiveKitPerformedIt() {
+		String extension = nextExtension();
+		standIn().faults().on("CreateSIPOutboundTrunk").delay(Duration.ofMillis(1500)).times(1);
+		Answer answer = client.post(extensionTrunk(extension));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+		await().atMost(10, SECONDS).until(() -> outboundWithNumber(extension).size() == 2);
+
+		int removed = stack.workers().get(0).getBean(OrphanReconciler.class).reconcile();
+
+		assertThat(removed).isEqualTo(1);
+		assertThat(outboundWithNumber(extension)).extracting(SIPOutboundTrunkInfo::getSipTrunkId)
+			.containsExactly(answer.json().get("data").get("outbound_trunk_id").asString());
+	}
+
+	@Test
+	void leavesExactlyOneTrunkOfEachKindWhenCreateResponsesAreLost() {
+		String extension = nextExtension();
+		standIn().faults().on("CreateSIPInboundTrunk").performThenDropResponse().times(1);
+		standIn().faults().on("CreateSIPOutboundTrunk").performThenDropResponse().times(1);
+
+		Answer answer = client.post(extensionTrunk(extension));
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+		assertThat(inboundWithNumber(extension)).extracting(SIPInboundTrunkInfo::getSipTrunkId)
+			.containsExactly(answer.json().get("data").get("inbound_trunk_id").asString());
+		assertThat(outboundWithNumber(extension)).extracting(SIPOutboundTrunkInfo::getSipTrunkId)
+			.containsExactly(answer.json().get("data").get("outbound_trunk_id").asString());
+	}
+
+	@Test
+	void opensTheBreakerUnderSustainedFailureFailsFastThenRecovers() {
+		standIn().faults().on("CreateSIPInboundTrunk").respond(503, "unavailable", "down");
+		client.post(extensionTrunk(nextExtension()));
+		client.post(extensionTrunk(nextExtension()));
+		assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		int callsWhileOpen = standIn().calls("CreateSIPInboundTrunk");
+
+		Answer failedFast = client.post(extensionTrunk(nextExtension()));
+
+		assertThat(failedFast.status()).isEqualTo(500);
+		assertThat(standIn().calls("CreateSIPInboundTrunk")).isEqualTo(callsWhileOpen);
+		standIn().faults().clear();
+		await().atMost(15, SECONDS).until(() -> breaker().getState() == CircuitBreaker.State.HALF_OPEN);
+		Answer recovered = client.post(extensionTrunk(nextExtension()));
+		assertThat(recovered.status()).as(recovered.body()).isEqualTo(201);
+	}
+
+	@Test
+	void completesARequestWhoseWorkerStoppedBetweenTheTwoCreates() throws Exception {
+		String extension = nextExtension();
+		stack.stop(stack.workers().get(0));
+		Answer accepted = client.post(extensionTrunk(extension), "Prefer", "respond-async");
+		UUID requestId = UUID.fromString(accepted.json().get("data").get("request_id").asString());
+		// The state a worker leaves when it dies after the inbound create: its claim (now expired) and the trunk.
+		long account = sql("UPDATE provisioning_requests SET attempts = 1, lease_until = now() - interval '1 second' "
+				+ "WHERE id = ? RETURNING account_id", requestId);
+		String leftBehind = client.createInboundTrunkOnLiveKit(extension,
+				"{\"trunkline\":\"trunkline\",\"request\":\"" + requestId + "\",\"account\":" + account + "}");
+
+		stack.startWorker();
+
+		await().atMost(20, SECONDS)
+			.until(() -> client.get(accepted.header("Location")).json().get("data").get("status").asString(),
+					"provisioned"::equals);
+		JsonNode trunk = client.get(accepted.header("Location")).json().get("data").get("trunk");
+		assertThat(trunk.get("inbound_trunk_id").asString()).isEqualTo(leftBehind);
+		assertThat(inboundWithNumber(extension)).hasSize(1);
+		assertThat(outboundWithNumber(extension)).hasSize(1);
+	}
+
+	@Test
+	void provisionsOnceWhenTheSameEventIsDeliveredTwice() throws Exception {
+		String extension = nextExtension();
+		Answer created = client.post(extensionTrunk(extension));
+		assertThat(created.status()).isEqualTo(201);
+		UUID requestId = requestOf(created.json().get("data").get("id").asLong());
+		int creates = standIn().calls("CreateSIPInboundTrunk") + standIn().calls("CreateSIPOutboundTrunk");
+
+		try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				stack.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>("trunkline.provisioning.requests", requestId.toString(),
+					"{\"schemaVersion\":1,\"requestId\":\"" + requestId
+							+ "\",\"accountId\":1,\"requestedAt\":\"2026-03-31T10:00:00Z\"}"))
+				.get();
+		}
+
+		await().atMost(20, SECONDS).until(() -> client.outcomesOf(requestId) == 2);
+		assertThat(standIn().calls("CreateSIPInboundTrunk") + standIn().calls("CreateSIPOutboundTrunk"))
+			.isEqualTo(creates);
+		assertThat(inboundWithNumber(extension)).hasSize(1);
+		assertThat(outboundWithNumber(extension)).hasSize(1);
+	}
+
+	@Test
+	void answersAcceptedWhenTheOutcomeIsSlowerThanTheWaitThenTheStatusShowsIt() {
+		String extension = nextExtension();
+		standIn().faults().on("CreateSIPInboundTrunk").delay(Duration.ofMillis(900)).times(1);
+
+		Answer accepted = client.post(extensionTrunk(extension), "Prefer", "wait=0");
+		Answer waited = client.post(extensionTrunk(nextExtension()), "Prefer", "wait=1");
+
+		assertThat(accepted.status()).isEqualTo(202);
+		assertThat(accepted.header("Retry-After")).isEqualTo("1");
+		await().atMost(20, SECONDS)
+			.until(() -> client.get(accepted.header("Location")).json().get("data").get("status").asString(),
+					"provisioned"::equals);
+		assertThat(waited.status()).isIn(201, 202);
+	}
+
+	@Test
+	void neverLeaksTheSipPassword() throws Exception {
+		client.post(extensionTrunk(nextExtension()));
+		standIn().faults().on("CreateSIPOutboundTrunk").respond(400, "invalid_argument", "refused").times(1);
+		Answer failed = client.post(extensionTrunk(nextExtension()));
+		assertThat(failed.status()).isEqualTo(500);
+
+		assertThat(logs.lines()).isNotEmpty().noneMatch((line) -> line.contains(PASSWORD));
+		assertThat(client.allKafkaRecords()).isNotEmpty()
+			.noneMatch((r) -> String.valueOf(r.value()).contains(PASSWORD) || String.valueOf(r.key()).contains(PASSWORD));
+		assertThat(everyDatabaseRow()).isNotEmpty().noneMatch((row) -> row.contains(PASSWORD));
+		assertThat(client.getPlain(stack.baseUrl() + "/actuator/prometheus")).doesNotContain(PASSWORD);
+		assertThat(client.getPlain(workerUrl() + "/actuator/prometheus")).doesNotContain(PASSWORD);
+		assertThat(client.get(StackClient.TRUNKS).body()).doesNotContain(PASSWORD);
+	}
+
+	@Test
+	void exposesTheProvisioningMetrics() {
+		client.post(extensionTrunk(nextExtension()));
+
+		String worker = client.getPlain(workerUrl() + "/actuator/prometheus");
+		String gateway = client.getPlain(stack.baseUrl() + "/actuator/prometheus");
+
+		assertThat(worker).contains("trunkline_provisioning_duration_seconds_bucket")
+			.contains("trunkline_provisioning_outcomes_total{")
+			.contains("reason=\"none\"")
+			.contains("result=\"provisioned\"")
+			.containsPattern("trunkline_livekit_call_duration_seconds_count\\{[^}]*code=\"ok\"[^}]*method=\"CreateSIPInboundTrunk\"")
+			.contains("resilience4j_circuitbreaker_state{");
+		assertThat(gateway).contains("trunkline_outbox_lag_seconds").contains("trunkline_replies_waiting");
+	}
+
+	static String extensionTrunk(String extension) {
+		return """
+				{"sip_trunk_type": "extension", "phone_number": "%s", "nickname": "Provider X — Main",
+				 "sip_username": "myuser", "sip_password": "%s", "sip_address": "sip.provider.com",
+				 "sip_calling_format": "+e164", "inbound_authorization_type": "auth", "country_code": "US"}
+				""".formatted(extension, PASSWORD);
+	}
+
+	static String didTrunkWithIpAuth(String number) {
+		return """
+				{"sip_trunk_type": "number", "phone_number": "%s", "sip_username": "trunk_user",
+				 "sip_password": "%s", "sip_address": "sip.provider.com", "sip_calling_format": "e164",
+				 "inbound_authorization_type": "ip", "allowed_inbound_ips": ["203.0.113.10", "198.51.100.20"],
+				 "country_code": "US", "outbound_proxy": true}
+				""".formatted(number, PASSWORD);
+	}
+
+	static String nextExtension() {
+		return Integer.toString(extensions.incrementAndGet());
+	}
+
+	static LiveKitStandIn standIn() {
+		return stack.standIn();
+	}
+
+	static CircuitBreaker breaker() {
+		return stack.workers().get(0).getBean(CircuitBreakerRegistry.class).circuitBreaker("livekit");
+	}
+
+	static String workerUrl() {
+		return LocalStack.baseUrl(stack.workers().get(0));
+	}
+
+	static SIPInboundTrunkInfo inbound(String id) {
+		return standIn().inboundTrunks().stream().filter((t) -> t.getSipTrunkId().equals(id)).findFirst().orElseThrow();
+	}
+
+	static SIPOutboundTrunkInfo outbound(String id) {
+		return standIn().outboundTrunks().stream().filter((t) -> t.getSipTrunkId().equals(id)).findFirst().orElseThrow();
+	}
+
+	static List<SIPInboundTrunkInfo> inboundWithNumber(String number) {
+		return standIn().inboundTrunks().stream().filter((t) -> t.getNumbersList().contains(number)).toList();
+	}
+
+	static List<SIPOutboundTrunkInfo> outboundWithNumber(String number) {
+		return standIn().outboundTrunks().stream().filter((t) -> t.getNumbersList().contains(number)).toList();
+	}
+
+	static UUID requestOf(long trunkId) {
+		try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+				"SELECT request_id FROM sip_trunks WHERE id = ?")) {
+			query.setLong(1, trunkId);
+			try (ResultSet rs = query.executeQuery()) {
+				rs.next();
+				return rs.getObject(1, UUID.class);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static long sql(String update, UUID requestId) throws SQLException {
+		try (Connection db = database(); PreparedStatement statement = db.prepareStatement(update)) {
+			statement.setObject(1, requestId);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
+	static List<String> everyDatabaseRow() throws SQLException {
+		List<String> rows = new ArrayList<>();
+		try (Connection db = database(); Statement statement = db.createStatement()) {
+			List<String> tables = new ArrayList<>();
+			try (ResultSet rs = statement
+				.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'trunkline'")) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+			for (String table : tables) {
+				try (ResultSet rs = statement.executeQuery("SELECT t::text FROM trunkline.\"" + table + "\" t")) {
+					while (rs.next()) {
+						rows.add(rs.getString(1));
+					}
+				}
+			}
+		}
+		return rows;
+	}
+
+	static Connection database() throws SQLException {
+		return DriverManager.getConnection(stack.postgres().jdbcUrl() + "?currentSchema=trunkline",
+				stack.postgres().username(), "");
+	}
+
+}
