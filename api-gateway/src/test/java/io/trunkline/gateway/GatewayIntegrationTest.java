@@ -12,8 +12,8 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A full api-gateway on a random port against a real PostgreSQL and a real Kafka broker, with no worker: creates
- * stay pending unless a test commits their outcome itself.
+ * A full api-gateway on a random port against a real PostgreSQL and a real Kafka broker,
+ * with no worker: creates stay pending unless a test commits their outcome itself.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,8 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a test context at the JVM's real PostgreSQL (embedded binaries) and real Kafka broker (in-process KRaft),
- * started once and shared by every context of the run.
+ * Points a test context at the JVM's real PostgreSQL (embedded binaries) and real Kafka
+ * broker (in-process KRaft), started once and shared by every context of the run.
  */
 public class LocalInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

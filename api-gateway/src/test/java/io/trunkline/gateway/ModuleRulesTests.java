@@ -9,12 +9,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The gateway's structure, checked: it never reaches into another service, and its feature packages form no
- * cycles.
+ * The gateway's structure, checked: it never reaches into another service, and its
+ * feature packages form no cycles.
  */
 class ModuleRulesTests {
 
-	static final JavaClasses gateway = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses gateway = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.trunkline.gateway");
 
 	@Test

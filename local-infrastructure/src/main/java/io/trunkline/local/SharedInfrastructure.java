@@ -4,8 +4,9 @@ import io.trunkline.local.kafka.LocalKafka;
 import io.trunkline.local.postgres.LocalPostgres;
 
 /**
- * One PostgreSQL and one Kafka broker per JVM, started on first use and stopped at exit, so that every Spring
- * context of a test run shares them instead of paying their start-up again.
+ * One PostgreSQL and one Kafka broker per JVM, started on first use and stopped at exit,
+ * so that every Spring context of a test run shares them instead of paying their start-up
+ * again.
  */
 public final class SharedInfrastructure {
 

@@ -21,9 +21,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs the whole system in one JVM: an embedded PostgreSQL, an in-process KRaft Kafka broker, the LiveKit stand-in
- * (unless real LiveKit credentials are given), and the api-gateway and the provisioning-worker, each in its own
- * Spring context as they are separate services in production. Tests start more gateways and workers on the same
+ * Runs the whole system in one JVM: an embedded PostgreSQL, an in-process KRaft Kafka
+ * broker, the LiveKit stand-in (unless real LiveKit credentials are given), and the
+ * api-gateway and the provisioning-worker, each in its own Spring context as they are
+ * separate services in production. Tests start more gateways and workers on the same
  * infrastructure to exercise replicas.
  */
 public final class LocalStack implements AutoCloseable {
@@ -123,8 +124,9 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Passes settings as command-line arguments, which outrank the services' own configuration files and the
-	 * environment, as they must: the stack's embedded infrastructure replaces whatever those point at.
+	 * Passes settings as command-line arguments, which outrank the services' own
+	 * configuration files and the environment, as they must: the stack's embedded
+	 * infrastructure replaces whatever those point at.
 	 */
 	private static String[] arguments(Map<String, Object> properties) {
 		return properties.entrySet()
@@ -165,14 +167,16 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * @return the LiveKit stand-in, or {@code null} when the stack provisions on a real LiveKit
+	 * @return the LiveKit stand-in, or {@code null} when the stack provisions on a real
+	 * LiveKit
 	 */
 	public LiveKitStandIn standIn() {
 		return this.standIn;
 	}
 
 	/**
-	 * @return the API secret of the stand-in, so tests can call it as another LiveKit client would
+	 * @return the API secret of the stand-in, so tests can call it as another LiveKit
+	 * client would
 	 */
 	public String liveKitSecretForTests() {
 		if (this.standIn == null) {
@@ -202,7 +206,8 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops a worker abruptly-enough for tests: its context closes, its claims stay until their leases expire.
+	 * Stops a worker abruptly-enough for tests: its context closes, its claims stay until
+	 * their leases expire.
 	 * @param worker the worker's context
 	 */
 	public synchronized void stop(ConfigurableApplicationContext worker) {

@@ -6,11 +6,13 @@ import java.util.Map;
  * What the local stack starts.
  *
  * @param apiPort the first gateway's HTTP port, 0 for any
- * @param bootstrapApiKey an API key the demo account accepts, or {@code null} for a generated one
+ * @param bootstrapApiKey an API key the demo account accepts, or {@code null} for a
+ * generated one
  * @param liveKit a real LiveKit to provision on, or {@code null} for the stand-in
  * @param outboundProxyAddress the fixed-IP outbound proxy, or {@code null} for none
  * @param partitions partitions of each topic
- * @param properties further properties for every service (tests use them to shorten time-outs)
+ * @param properties further properties for every service (tests use them to shorten
+ * time-outs)
  */
 public record LocalStackOptions(int apiPort, String bootstrapApiKey, LiveKit liveKit, String outboundProxyAddress,
 		int partitions, Map<String, Object> properties) {

@@ -8,15 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar local-stack/target/local-stack.jar}: starts the local stack from the environment and prints one
- * line when it is ready.
+ * {@code java -jar local-stack/target/local-stack.jar}: starts the local stack from the
+ * environment and prints one line when it is ready.
  * <ul>
  * <li>{@code SERVER_PORT}: the API's port (default 8080)</li>
- * <li>{@code TRUNKLINE_BOOTSTRAP_API_KEY}: the demo account's API key (default: a fresh one, printed)</li>
- * <li>{@code LIVEKIT_URL}, {@code LIVEKIT_API_KEY}, {@code LIVEKIT_API_SECRET}: a real LiveKit (default: the
- * stand-in)</li>
- * <li>{@code TRUNKLINE_OUTBOUND_PROXY_ADDRESS}: the fixed-IP outbound proxy (default with the stand-in: a
- * placeholder so that {@code outbound_proxy: true} can be tried)</li>
+ * <li>{@code TRUNKLINE_BOOTSTRAP_API_KEY}: the demo account's API key (default: a fresh
+ * one, printed)</li>
+ * <li>{@code LIVEKIT_URL}, {@code LIVEKIT_API_KEY}, {@code LIVEKIT_API_SECRET}: a real
+ * LiveKit (default: the stand-in)</li>
+ * <li>{@code TRUNKLINE_OUTBOUND_PROXY_ADDRESS}: the fixed-IP outbound proxy (default with
+ * the stand-in: a placeholder so that {@code outbound_proxy: true} can be tried)</li>
  * </ul>
  */
 public final class Main {

@@ -11,8 +11,8 @@ import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every log line of this JVM, at every level, formatted with its arguments and stack traces, for tests that search
- * them.
+ * Every log line of this JVM, at every level, formatted with its arguments and stack
+ * traces, for tests that search them.
  */
 final class CapturedLogs extends AppenderBase<ILoggingEvent> {
 
@@ -26,7 +26,8 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> {
 		logs.start();
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		root.addAppender(logs);
-		// Our own code at its most verbose; libraries at the level a production deployment runs them.
+		// Our own code at its most verbose; libraries at the level a production
+		// deployment runs them.
 		context.getLogger("io.trunkline").setLevel(ch.qos.logback.classic.Level.DEBUG);
 		return logs;
 	}

@@ -18,9 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The thin slice, end to end on real parts: the gateway writes the pending request and its outbox event, the relay
- * publishes it to Kafka, the worker provisions both trunks on the LiveKit stand-in and commits the trunk, and the
- * waiting HTTP request is answered from the outcome.
+ * The thin slice, end to end on real parts: the gateway writes the pending request and
+ * its outbox event, the relay publishes it to Kafka, the worker provisions both trunks on
+ * the LiveKit stand-in and commits the trunk, and the waiting HTTP request is answered
+ * from the outcome.
  */
 class CreateTrunkEndToEndTests {
 

@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Provisioning under faults, end to end on real parts: the gateway, a real Kafka broker and PostgreSQL, the worker,
- * and the LiveKit stand-in injecting the faults. Every scenario ends as exactly one trunk with exactly two LiveKit
- * trunks, or as a failure with nothing left on LiveKit.
+ * Provisioning under faults, end to end on real parts: the gateway, a real Kafka broker
+ * and PostgreSQL, the worker, and the LiveKit stand-in injecting the faults. Every
+ * scenario ends as exactly one trunk with exactly two LiveKit trunks, or as a failure
+ * with nothing left on LiveKit.
  */
 class ProvisioningEndToEndTests {
 
@@ -187,7 +188,8 @@ class ProvisioningEndToEndTests {
 		stack.stop(stack.workers().get(0));
 		Answer accepted = client.post(extensionTrunk(extension), "Prefer", "respond-async");
 		UUID requestId = UUID.fromString(accepted.json().get("data").get("request_id").asString());
-		// The state a worker leaves when it dies after the inbound create: its claim (now expired) and the trunk.
+		// The state a worker leaves when it dies after the inbound create: its claim (now
+		// expired) and the trunk.
 		long account = sql("UPDATE provisioning_requests SET attempts = 1, lease_until = now() - interval '1 second' "
 				+ "WHERE id = ? RETURNING account_id", requestId);
 		String leftBehind = client.createInboundTrunkOnLiveKit(extension,
@@ -212,11 +214,13 @@ class ProvisioningEndToEndTests {
 		UUID requestId = requestOf(created.json().get("data").get("id").asLong());
 		int creates = standIn().calls("CreateSIPInboundTrunk") + standIn().calls("CreateSIPOutboundTrunk");
 
-		try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				stack.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-			producer.send(new ProducerRecord<>("trunkline.provisioning.requests", requestId.toString(),
-					"{\"schemaVersion\":1,\"requestId\":\"" + requestId
-							+ "\",\"accountId\":1,\"requestedAt\":\"2026-03-31T10:00:00Z\"}"))
+		try (var producer = new KafkaProducer<String, String>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers()),
+				new StringSerializer(), new StringSerializer())) {
+			producer
+				.send(new ProducerRecord<>("trunkline.provisioning.requests", requestId.toString(),
+						"{\"schemaVersion\":1,\"requestId\":\"" + requestId
+								+ "\",\"accountId\":1,\"requestedAt\":\"2026-03-31T10:00:00Z\"}"))
 				.get();
 		}
 
@@ -252,7 +256,8 @@ class ProvisioningEndToEndTests {
 
 		assertThat(logs.lines()).isNotEmpty().noneMatch((line) -> line.contains(PASSWORD));
 		assertThat(client.allKafkaRecords()).isNotEmpty()
-			.noneMatch((r) -> String.valueOf(r.value()).contains(PASSWORD) || String.valueOf(r.key()).contains(PASSWORD));
+			.noneMatch(
+					(r) -> String.valueOf(r.value()).contains(PASSWORD) || String.valueOf(r.key()).contains(PASSWORD));
 		assertThat(everyDatabaseRow()).isNotEmpty().noneMatch((row) -> row.contains(PASSWORD));
 		assertThat(client.getPlain(stack.baseUrl() + "/actuator/prometheus")).doesNotContain(PASSWORD);
 		assertThat(client.getPlain(workerUrl() + "/actuator/prometheus")).doesNotContain(PASSWORD);
@@ -270,7 +275,8 @@ class ProvisioningEndToEndTests {
 			.contains("trunkline_provisioning_outcomes_total{")
 			.contains("reason=\"none\"")
 			.contains("result=\"provisioned\"")
-			.containsPattern("trunkline_livekit_call_duration_seconds_count\\{[^}]*code=\"ok\"[^}]*method=\"CreateSIPInboundTrunk\"")
+			.containsPattern(
+					"trunkline_livekit_call_duration_seconds_count\\{[^}]*code=\"ok\"[^}]*method=\"CreateSIPInboundTrunk\"")
 			.contains("resilience4j_circuitbreaker_state{");
 		assertThat(gateway).contains("trunkline_outbox_lag_seconds").contains("trunkline_replies_waiting");
 	}
@@ -313,7 +319,11 @@ class ProvisioningEndToEndTests {
 	}
 
 	static SIPOutboundTrunkInfo outbound(String id) {
-		return standIn().outboundTrunks().stream().filter((t) -> t.getSipTrunkId().equals(id)).findFirst().orElseThrow();
+		return standIn().outboundTrunks()
+			.stream()
+			.filter((t) -> t.getSipTrunkId().equals(id))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	static List<SIPInboundTrunkInfo> inboundWithNumber(String number) {
@@ -325,8 +335,8 @@ class ProvisioningEndToEndTests {
 	}
 
 	static UUID requestOf(long trunkId) {
-		try (Connection db = database(); PreparedStatement query = db.prepareStatement(
-				"SELECT request_id FROM sip_trunks WHERE id = ?")) {
+		try (Connection db = database();
+				PreparedStatement query = db.prepareStatement("SELECT request_id FROM sip_trunks WHERE id = ?")) {
 			query.setLong(1, trunkId);
 			try (ResultSet rs = query.executeQuery()) {
 				rs.next();

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two gateway replicas and two workers in one consumer group: every create is answered, by the replica that
- * received it, whichever worker provisioned it.
+ * Two gateway replicas and two workers in one consumer group: every create is answered,
+ * by the replica that received it, whichever worker provisioned it.
  */
 class ReplicasEndToEndTests {
 

@@ -27,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What an end-to-end test does to the running stack: HTTP calls as an API user makes them, Twirp calls as another
- * LiveKit client would, and reads of every Kafka record.
+ * What an end-to-end test does to the running stack: HTTP calls as an API user makes
+ * them, Twirp calls as another LiveKit client would, and reads of every Kafka record.
  */
 final class StackClient {
 
@@ -87,7 +87,8 @@ final class StackClient {
 	}
 
 	/**
-	 * Creates an inbound trunk directly on LiveKit, as a worker does, with the given metadata.
+	 * Creates an inbound trunk directly on LiveKit, as a worker does, with the given
+	 * metadata.
 	 */
 	String createInboundTrunkOnLiveKit(String number, String metadata) {
 		AccessToken token = new AccessToken("trunkline-local", this.stack.liveKitSecretForTests());

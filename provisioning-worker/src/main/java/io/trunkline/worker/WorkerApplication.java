@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The provisioning-worker: consumes provisioning requests, provisions both LiveKit trunks, and commits and
- * publishes the outcome.
+ * The provisioning-worker: consumes provisioning requests, provisions both LiveKit
+ * trunks, and commits and publishes the outcome.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -15,8 +15,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class WorkerApplication {
 
 	/**
-	 * The name of this service's configuration files ({@code worker.yml}), distinct from the gateway's so that both
-	 * can share one classpath in the local stack.
+	 * The name of this service's configuration files ({@code worker.yml}), distinct from
+	 * the gateway's so that both can share one classpath in the local stack.
 	 */
 	public static final String CONFIG_NAME = "worker";
 

@@ -1,4 +1,5 @@
 /**
- * The contracts shared by Trunkline's services: Kafka topics and events, and the database schema.
+ * The contracts shared by Trunkline's services: Kafka topics and events, and the database
+ * schema.
  */
 package io.trunkline.schema;

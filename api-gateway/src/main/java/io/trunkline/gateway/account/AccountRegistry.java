@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens accounts, issues their API keys and resolves a bearer token to its account. Keys are random 256-bit tokens
- * with a {@code tk_} prefix, stored as SHA-256 digests: a fast digest is enough for tokens of that entropy, and it
- * makes the lookup a single indexed equality.
+ * Opens accounts, issues their API keys and resolves a bearer token to its account. Keys
+ * are random 256-bit tokens with a {@code tk_} prefix, stored as SHA-256 digests: a fast
+ * digest is enough for tokens of that entropy, and it makes the lookup a single indexed
+ * equality.
  */
 @Service
 public class AccountRegistry {
@@ -60,8 +61,8 @@ public class AccountRegistry {
 	}
 
 	/**
-	 * Makes sure the given token authenticates the named account, opening it if needed. Used to give the local
-	 * stack and demos a key known in advance.
+	 * Makes sure the given token authenticates the named account, opening it if needed.
+	 * Used to give the local stack and demos a key known in advance.
 	 * @param accountName the account
 	 * @param token the token to accept
 	 * @return the account's id

@@ -6,7 +6,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * An API key as stored: only the SHA-256 digest of the bearer token, never the token itself.
+ * An API key as stored: only the SHA-256 digest of the bearer token, never the token
+ * itself.
  *
  * @param id the key's id
  * @param accountId the account it authenticates

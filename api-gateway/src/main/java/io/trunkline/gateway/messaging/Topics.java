@@ -11,8 +11,8 @@ import static io.trunkline.schema.Topics.PROVISIONING_OUTCOMES;
 import static io.trunkline.schema.Topics.PROVISIONING_REQUESTS;
 
 /**
- * Declares the topics the gateway produces to and consumes from; {@link KafkaAdmin} creates the missing ones at
- * start-up and leaves existing ones alone.
+ * Declares the topics the gateway produces to and consumes from; {@link KafkaAdmin}
+ * creates the missing ones at start-up and leaves existing ones alone.
  */
 @Configuration(proxyBeanMethods = false)
 class Topics {
@@ -23,10 +23,7 @@ class Topics {
 	}
 
 	private static NewTopic topic(String name, TopicSettings settings) {
-		return TopicBuilder.name(name)
-			.partitions(settings.partitions())
-			.replicas(settings.replicationFactor())
-			.build();
+		return TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicationFactor()).build();
 	}
 
 }

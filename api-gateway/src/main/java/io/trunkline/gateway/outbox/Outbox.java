@@ -7,8 +7,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends events to the outbox inside the caller's transaction. The event is published to Kafka by the
- * {@link OutboxRelay} only once that transaction has committed, and never if it rolls back.
+ * Appends events to the outbox inside the caller's transaction. The event is published to
+ * Kafka by the {@link OutboxRelay} only once that transaction has committed, and never if
+ * it rolls back.
  */
 @Component
 public class Outbox {

@@ -24,12 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes outbox events to Kafka and deletes them once the broker acknowledged them.
  * <p>
- * One relay thread per gateway replica. It is woken after every commit that appended an event, so an event leaves
- * within a broker round trip of its commit; a poll every {@link OutboxSettings#pollInterval()} picks up whatever a
- * crash left behind. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} inside the publishing transaction, so
- * replicas never publish the same row concurrently and a sequence value committed late is never skipped (there is
- * no id cursor). A crash between the broker's acknowledgement and the delete publishes an event twice: consumers
- * are idempotent.
+ * One relay thread per gateway replica. It is woken after every commit that appended an
+ * event, so an event leaves within a broker round trip of its commit; a poll every
+ * {@link OutboxSettings#pollInterval()} picks up whatever a crash left behind. Rows are
+ * claimed with {@code FOR UPDATE SKIP LOCKED} inside the publishing transaction, so
+ * replicas never publish the same row concurrently and a sequence value committed late is
+ * never skipped (there is no id cursor). A crash between the broker's acknowledgement and
+ * the delete publishes an event twice: consumers are idempotent.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -159,7 +160,8 @@ class OutboxRelay implements SmartLifecycle {
 					.get(this.settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (Exception ex) {
-				// Roll back: the rows stay and are claimed again; whatever did reach the broker is sent twice.
+				// Roll back: the rows stay and are claimed again; whatever did reach the
+				// broker is sent twice.
 				throw new IllegalStateException("Kafka did not acknowledge an outbox batch", ex);
 			}
 			Long[] ids = batch.stream().map(OutboxEvent::id).toArray(Long[]::new);

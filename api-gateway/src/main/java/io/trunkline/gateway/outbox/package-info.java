@@ -1,5 +1,5 @@
 /**
- * The transactional outbox: events committed with the state they announce, relayed to Kafka promptly and at least
- * once.
+ * The transactional outbox: events committed with the state they announce, relayed to
+ * Kafka promptly and at least once.
  */
 package io.trunkline.gateway.outbox;

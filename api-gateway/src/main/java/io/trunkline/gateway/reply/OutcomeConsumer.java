@@ -24,15 +24,17 @@ import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads every provisioning outcome and hands each to the request waiting for it on this replica, if any.
+ * Reads every provisioning outcome and hands each to the request waiting for it on this
+ * replica, if any.
  * <p>
- * Every gateway replica reads the whole outcome topic with partitions assigned directly (no consumer group
- * membership): a replica joining or leaving never triggers a rebalance, so no replica stalls, and the replica that
- * holds an HTTP request always sees its outcome, whichever worker published it. Reading starts at the end of each
- * partition when the replica starts; anything it could have missed is answered from the database, the source of
- * truth. Outcomes are a few hundred bytes, so each replica reading all of them is cheap; past thousands of
- * creates per second per replica, per-replica reply partitions would be the next step (see
- * docs/architecture.md).
+ * Every gateway replica reads the whole outcome topic with partitions assigned directly
+ * (no consumer group membership): a replica joining or leaving never triggers a
+ * rebalance, so no replica stalls, and the replica that holds an HTTP request always sees
+ * its outcome, whichever worker published it. Reading starts at the end of each partition
+ * when the replica starts; anything it could have missed is answered from the database,
+ * the source of truth. Outcomes are a few hundred bytes, so each replica reading all of
+ * them is cheap; past thousands of creates per second per replica, per-replica reply
+ * partitions would be the next step (see docs/architecture.md).
  */
 @Component
 class OutcomeConsumer implements SmartLifecycle {
@@ -115,6 +117,5 @@ class OutcomeConsumer implements SmartLifecycle {
 	public int getPhase() {
 		return Integer.MAX_VALUE - 300;
 	}
-
 
 }

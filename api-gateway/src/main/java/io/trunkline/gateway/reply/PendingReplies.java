@@ -12,8 +12,8 @@ import io.trunkline.schema.provisioning.ProvisioningOutcome;
 import org.springframework.stereotype.Component;
 
 /**
- * The create requests this replica holds open, each waiting for its outcome. Waiting costs no thread: the servlet
- * request is asynchronous and the entry here is a callback.
+ * The create requests this replica holds open, each waiting for its outcome. Waiting
+ * costs no thread: the servlet request is asynchronous and the entry here is a callback.
  */
 @Component
 public class PendingReplies {
@@ -27,7 +27,8 @@ public class PendingReplies {
 	}
 
 	/**
-	 * Registers interest in a request's outcome. Call before the request can possibly complete.
+	 * Registers interest in a request's outcome. Call before the request can possibly
+	 * complete.
 	 * @param requestId the request
 	 * @param onOutcome called once, on a consumer thread, when the outcome arrives
 	 */

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long a create waits for its outcome before it is answered {@code 202 Accepted} with a status resource.
+ * How long a create waits for its outcome before it is answered {@code 202 Accepted} with
+ * a status resource.
  *
  * @param timeout the longest a create request waits for its outcome
  * @param retryAfter the {@code Retry-After} advised with a 202

@@ -4,9 +4,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Where a trunk is located, as an ISO 3166-1 alpha-2 code of an officially assigned country. (The API documentation
- * says "ISO 3166-2", but its examples, {@code US}, {@code GB}, {@code DE}, are 3166-1 alpha-2 codes; 3166-2 codes name
- * subdivisions, such as {@code US-CA}.) Accepted in any case and kept in upper case, the form every example uses.
+ * Where a trunk is located, as an ISO 3166-1 alpha-2 code of an officially assigned
+ * country. (The API documentation says "ISO 3166-2", but its examples, {@code US},
+ * {@code GB}, {@code DE}, are 3166-1 alpha-2 codes; 3166-2 codes name subdivisions, such
+ * as {@code US-CA}.) Accepted in any case and kept in upper case, the form every example
+ * uses.
  *
  * @param value the upper-case code
  */

@@ -11,14 +11,16 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The field rules of the create endpoint, applied to the parsed JSON body before anything is recorded or provisioned.
- * Works on the JSON tree rather than on a bound object so that it can tell a missing field from {@code null}, a
- * string from a number and {@code true} from {@code "true"}, and report each as the API documents: a Laravel-style
- * map of field to messages, every failing field at once, in the order the fields are documented.
+ * The field rules of the create endpoint, applied to the parsed JSON body before anything
+ * is recorded or provisioned. Works on the JSON tree rather than on a bound object so
+ * that it can tell a missing field from {@code null}, a string from a number and
+ * {@code true} from {@code "true"}, and report each as the API documents: a Laravel-style
+ * map of field to messages, every failing field at once, in the order the fields are
+ * documented.
  * <p>
- * Every message is a plain sentence about its field and never quotes the submitted value back, so the password
- * cannot leak through a 422. The rules, their messages and the choices the documentation leaves open are listed in
- * {@code docs/validation.md}.
+ * Every message is a plain sentence about its field and never quotes the submitted value
+ * back, so the password cannot leak through a 422. The rules, their messages and the
+ * choices the documentation leaves open are listed in {@code docs/validation.md}.
  */
 public class CreateTrunkRules {
 
@@ -30,10 +32,16 @@ public class CreateTrunkRules {
 
 	static final int PASSWORD_MIN_LENGTH = 3;
 
-	/** The documentation gives no upper bound; 128 matches the username and any real SIP account. */
+	/**
+	 * The documentation gives no upper bound; 128 matches the username and any real SIP
+	 * account.
+	 */
 	static final int PASSWORD_MAX_LENGTH = 128;
 
-	/** An allow-list longer than this is a misuse of IP authentication, and bounds the work one request costs. */
+	/**
+	 * An allow-list longer than this is a misuse of IP authentication, and bounds the
+	 * work one request costs.
+	 */
 	static final int MAX_ALLOWED_INBOUND_IPS = 100;
 
 	/** For the free-text fields: nickname, username and password. */
@@ -42,17 +50,19 @@ public class CreateTrunkRules {
 	private final boolean outboundProxyConfigured;
 
 	/**
-	 * @param outboundProxyConfigured whether this installation has a fixed-IP outbound proxy; without one, a request
-	 * for {@code outbound_proxy: true} is refused here, with a 422, before anything is provisioned
+	 * @param outboundProxyConfigured whether this installation has a fixed-IP outbound
+	 * proxy; without one, a request for {@code outbound_proxy: true} is refused here,
+	 * with a 422, before anything is provisioned
 	 */
 	public CreateTrunkRules(boolean outboundProxyConfigured) {
 		this.outboundProxyConfigured = outboundProxyConfigured;
 	}
 
 	/**
-	 * Validates a parsed JSON body (any JSON value: object, array, string, null...). A body that is not an object is
-	 * treated as an object without fields, so every required field is reported as required. Fields the client may
-	 * not set ({@code id}, {@code created_at}...) and unknown fields are ignored.
+	 * Validates a parsed JSON body (any JSON value: object, array, string, null...). A
+	 * body that is not an object is treated as an object without fields, so every
+	 * required field is reported as required. Fields the client may not set ({@code id},
+	 * {@code created_at}...) and unknown fields are ignored.
 	 * @param body the parsed request body, or {@code null}
 	 * @return the normalised command
 	 * @throws InvalidTrunk with every failing field, in the documented field order
@@ -62,14 +72,14 @@ public class CreateTrunkRules {
 		TrunkType type = validation.oneOf("sip_trunk_type", "SIP trunk type", TrunkType.values(), TrunkType::wire);
 		String phoneNumber = validation.phoneNumber(type);
 		String nickname = validation.nickname();
+		String usernameLength = "must be between " + USERNAME_MIN_LENGTH + " and " + USERNAME_MAX_LENGTH
+				+ " characters.";
 		String sipUsername = validation.text("sip_username", "SIP username", USERNAME_MIN_LENGTH, USERNAME_MAX_LENGTH,
-				"must be between " + USERNAME_MIN_LENGTH + " and " + USERNAME_MAX_LENGTH + " characters.",
-				"must be between " + USERNAME_MIN_LENGTH + " and " + USERNAME_MAX_LENGTH + " characters.");
+				usernameLength, usernameLength);
 		String sipPassword = validation.text("sip_password", "SIP password", PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH,
 				"must be at least " + PASSWORD_MIN_LENGTH + " characters.",
 				"may not be greater than " + PASSWORD_MAX_LENGTH + " characters.");
-		String sipAddress = validation.value("sip_address", "SIP server address",
-				(text) -> new SipHost(text).value());
+		String sipAddress = validation.value("sip_address", "SIP server address", (text) -> new SipHost(text).value());
 		CallingFormat callingFormat = validation.oneOf("sip_calling_format", "SIP calling format",
 				CallingFormat.values(), CallingFormat::wire);
 		InboundAuthorization inboundAuthorization = validation.oneOf("inbound_authorization_type",
@@ -80,7 +90,8 @@ public class CreateTrunkRules {
 		boolean outboundProxy = validation.outboundProxy(this.outboundProxyConfigured);
 		validation.throwIfInvalid();
 		if (type == TrunkType.NUMBER) {
-			// "When sip_trunk_type is number, the country is auto-detected from the phone number if possible."
+			// "When sip_trunk_type is number, the country is auto-detected from the phone
+			// number if possible."
 			countryCode = new PhoneNumberE164(phoneNumber).country().orElse(countryCode);
 		}
 		return new CreateTrunk(type, phoneNumber, nickname, sipUsername, sipPassword, sipAddress, callingFormat,
@@ -88,8 +99,8 @@ public class CreateTrunkRules {
 	}
 
 	/**
-	 * One run of the rules over one body: reads fields and collects messages in the order they are checked, which is
-	 * the documented field order.
+	 * One run of the rules over one body: reads fields and collects messages in the order
+	 * they are checked, which is the documented field order.
 	 */
 	private static final class Validation {
 
@@ -101,7 +112,10 @@ public class CreateTrunkRules {
 			this.body = body;
 		}
 
-		/** The extension or E.164 number; only required and a string while the trunk type is unknown. */
+		/**
+		 * The extension or E.164 number; only required and a string while the trunk type
+		 * is unknown.
+		 */
 		String phoneNumber(TrunkType type) {
 			if (type == TrunkType.EXTENSION) {
 				return value("phone_number", "Extension", "Phone number", (text) -> new PhoneExtension(text).value());
@@ -112,7 +126,10 @@ public class CreateTrunkRules {
 			return value("phone_number", "Phone number", Function.identity());
 		}
 
-		/** Optional; surrounding whitespace is trimmed and a blank nickname is no nickname. */
+		/**
+		 * Optional; surrounding whitespace is trimmed and a blank nickname is no
+		 * nickname.
+		 */
 		String nickname() {
 			JsonNode node = field("nickname");
 			if (isAbsent(node)) {
@@ -137,7 +154,10 @@ public class CreateTrunkRules {
 			return nickname;
 		}
 
-		/** A required credential, kept exactly as given; its length is counted in Unicode code points. */
+		/**
+		 * A required credential, kept exactly as given; its length is counted in Unicode
+		 * code points.
+		 */
 		String text(String field, String subject, int minLength, int maxLength, String tooShort, String tooLong) {
 			String text = requiredString(field, subject);
 			if (text == null) {
@@ -165,8 +185,10 @@ public class CreateTrunkRules {
 
 		/**
 		 * A required string turned into a checked value.
-		 * @param ruleSubject names the field in the message of a broken value rule ("Extension")
-		 * @param fieldSubject names the field in "is required" and "must be a string" ("Phone number")
+		 * @param ruleSubject names the field in the message of a broken value rule
+		 * ("Extension")
+		 * @param fieldSubject names the field in "is required" and "must be a string"
+		 * ("Phone number")
 		 */
 		<T> T value(String field, String ruleSubject, String fieldSubject, Function<String, T> parse) {
 			String text = requiredString(field, fieldSubject);
@@ -182,7 +204,10 @@ public class CreateTrunkRules {
 			}
 		}
 
-		/** A required string that must be one of the wire values, exactly (case-sensitive). */
+		/**
+		 * A required string that must be one of the wire values, exactly
+		 * (case-sensitive).
+		 */
 		<E> E oneOf(String field, String subject, E[] values, Function<E, String> wire) {
 			String text = requiredString(field, subject);
 			if (text == null) {
@@ -200,8 +225,9 @@ public class CreateTrunkRules {
 		}
 
 		/**
-		 * Required for IP authentication: 1 to 100 addresses or ranges, each reported under its own key
-		 * ({@code allowed_inbound_ips.1}, zero-based, as Laravel does). Duplicates, after normalisation, are dropped.
+		 * Required for IP authentication: 1 to 100 addresses or ranges, each reported
+		 * under its own key ({@code allowed_inbound_ips.1}, zero-based, as Laravel does).
+		 * Duplicates, after normalisation, are dropped.
 		 */
 		List<String> allowedInboundIps() {
 			String field = "allowed_inbound_ips";
@@ -264,7 +290,10 @@ public class CreateTrunkRules {
 			}
 		}
 
-		/** A missing, {@code null} or blank string is "required"; any other JSON type "must be a string". */
+		/**
+		 * A missing, {@code null} or blank string is "required"; any other JSON type
+		 * "must be a string".
+		 */
 		private String requiredString(String field, String subject) {
 			JsonNode node = field(field);
 			if (isAbsent(node) || (node.isString() && node.stringValue().isBlank())) {
@@ -293,8 +322,9 @@ public class CreateTrunkRules {
 	}
 
 	/**
-	 * No control characters (they would end up in SIP headers, and PostgreSQL cannot store NUL) and no unpaired
-	 * surrogates (a JSON {@code \ud800} escape, which has no UTF-8 form).
+	 * No control characters (they would end up in SIP headers, and PostgreSQL cannot
+	 * store NUL) and no unpaired surrogates (a JSON {@code \ud800} escape, which has no
+	 * UTF-8 form).
 	 */
 	private static boolean isCleanText(String text) {
 		for (int index = 0; index < text.length(); index++) {

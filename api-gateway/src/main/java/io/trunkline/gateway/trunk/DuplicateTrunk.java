@@ -1,7 +1,8 @@
 package io.trunkline.gateway.trunk;
 
 /**
- * The account already has a trunk, or a create in flight, with the same phone number, username and address.
+ * The account already has a trunk, or a create in flight, with the same phone number,
+ * username and address.
  */
 public class DuplicateTrunk extends RuntimeException {
 

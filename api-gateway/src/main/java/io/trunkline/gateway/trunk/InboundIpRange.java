@@ -1,13 +1,15 @@
 package io.trunkline.gateway.trunk;
 
 /**
- * One entry of a trunk's inbound allow-list: a single IPv4 or IPv6 address, or a CIDR range of them. The voice
- * infrastructure accepts inbound calls from these sources without credentials, so a range that spans a large part of
- * the internet would make the trunk open to anyone: IPv4 ranges must be /8 or narrower, IPv6 ranges /32 or narrower.
+ * One entry of a trunk's inbound allow-list: a single IPv4 or IPv6 address, or a CIDR
+ * range of them. The voice infrastructure accepts inbound calls from these sources
+ * without credentials, so a range that spans a large part of the internet would make the
+ * trunk open to anyone: IPv4 ranges must be /8 or narrower, IPv6 ranges /32 or narrower.
  * <p>
- * A range must be written with its network address ({@code 10.0.0.0/8}, not {@code 10.0.0.1/8}): a set host bit
- * usually means the client meant a single address or a different prefix, and guessing either would open the trunk
- * to sources the client did not intend. The value is normalised: IPv6 in RFC 5952 form, the prefix kept as given.
+ * A range must be written with its network address ({@code 10.0.0.0/8}, not
+ * {@code 10.0.0.1/8}): a set host bit usually means the client meant a single address or
+ * a different prefix, and guessing either would open the trunk to sources the client did
+ * not intend. The value is normalised: IPv6 in RFC 5952 form, the prefix kept as given.
  *
  * @param value the normalised address or range
  */

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A create request broke one or more field rules. Carries every failing field with its messages, in the order the
- * fields are documented.
+ * A create request broke one or more field rules. Carries every failing field with its
+ * messages, in the order the fields are documented.
  */
 public class InvalidTrunk extends RuntimeException {
 

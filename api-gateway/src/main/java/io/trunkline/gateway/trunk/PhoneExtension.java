@@ -1,11 +1,13 @@
 package io.trunkline.gateway.trunk;
 
 /**
- * A PBX extension, the {@code phone_number} of an {@code extension} trunk. It becomes the user part of SIP URIs
- * ({@code sip:1000@pbx.example.com}), so it may hold only characters that RFC 3261 allows there unescaped: letters,
- * digits and the marks {@code - _ . ! ~ * ' ( )}, plus {@code +}. That rules out what would split or corrupt the URI
- * ({@code @}, {@code :}, whitespace, {@code ;}, {@code ?}, {@code /}) and {@code #} and {@code %}, which would
- * need escaping. Kept exactly as given: {@code 0100} and {@code 100} are different extensions.
+ * A PBX extension, the {@code phone_number} of an {@code extension} trunk. It becomes the
+ * user part of SIP URIs ({@code sip:1000@pbx.example.com}), so it may hold only
+ * characters that RFC 3261 allows there unescaped: letters, digits and the marks
+ * {@code - _ . ! ~ * ' ( )}, plus {@code +}. That rules out what would split or corrupt
+ * the URI ({@code @}, {@code :}, whitespace, {@code ;}, {@code ?}, {@code /}) and
+ * {@code #} and {@code %}, which would need escaping. Kept exactly as given: {@code 0100}
+ * and {@code 100} are different extensions.
  *
  * @param value the extension
  */
@@ -28,9 +30,10 @@ record PhoneExtension(String value) {
 			throw new FieldRejected(LENGTH_RULE);
 		}
 		int length = value.codePointCount(0, value.length());
-		if (length < 1 || length > MAX_LENGTH || value.chars()
-			.anyMatch((character) -> Character.isWhitespace(character) || Character.isSpaceChar(character)
-					|| character == '@' || character == ':')) {
+		if (length < 1 || length > MAX_LENGTH
+				|| value.chars()
+					.anyMatch((character) -> Character.isWhitespace(character) || Character.isSpaceChar(character)
+							|| character == '@' || character == ':')) {
 			throw new FieldRejected(LENGTH_RULE);
 		}
 		if (!value.chars().allMatch(PhoneExtension::isAllowed)) {

@@ -9,11 +9,13 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
- * A DID, the {@code phone_number} of a {@code number} trunk, in E.164. Only the written form the documentation shows
- * is accepted: {@code +} and 1 to 15 ASCII digits, no spaces, dashes or brackets, so that the same number always
- * arrives the same way and the duplicate check holds. libphonenumber then decides whether the number can exist (a
- * country calling code, a valid length and range). It also drops a national trunk prefix written after the country
- * code ({@code +4402071838750} becomes {@code +442071838750}); the value is libphonenumber's E.164 form.
+ * A DID, the {@code phone_number} of a {@code number} trunk, in E.164. Only the written
+ * form the documentation shows is accepted: {@code +} and 1 to 15 ASCII digits, no
+ * spaces, dashes or brackets, so that the same number always arrives the same way and the
+ * duplicate check holds. libphonenumber then decides whether the number can exist (a
+ * country calling code, a valid length and range). It also drops a national trunk prefix
+ * written after the country code ({@code +4402071838750} becomes {@code +442071838750});
+ * the value is libphonenumber's E.164 form.
  *
  * @param value the number in E.164
  */
@@ -30,9 +32,10 @@ record PhoneNumberE164(String value) {
 	}
 
 	/**
-	 * The country the number belongs to, when libphonenumber ties it to exactly one ISO 3166-1 country. Numbers of
-	 * a shared calling code are placed by their range ({@code +1 416} is CA, {@code +1 415} is US). Empty for
-	 * non-geographic numbers ({@code +800}, region {@code 001}) and for regions without an ISO 3166-1 code
+	 * The country the number belongs to, when libphonenumber ties it to exactly one ISO
+	 * 3166-1 country. Numbers of a shared calling code are placed by their range
+	 * ({@code +1 416} is CA, {@code +1 415} is US). Empty for non-geographic numbers
+	 * ({@code +800}, region {@code 001}) and for regions without an ISO 3166-1 code
 	 * ({@code XK}, {@code AC}, {@code TA}).
 	 * @return the ISO 3166-1 alpha-2 code, if there is exactly one
 	 */

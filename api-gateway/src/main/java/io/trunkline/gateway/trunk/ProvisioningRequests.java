@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accepts create requests: records each as pending, with its password encrypted, together with the outbox event
- * that asks the worker to provision it, in one transaction.
+ * Accepts create requests: records each as pending, with its password encrypted, together
+ * with the outbox event that asks the worker to provision it, in one transaction.
  */
 @Service
 public class ProvisioningRequests {
@@ -48,10 +48,12 @@ public class ProvisioningRequests {
 
 	/**
 	 * Records a create request as pending and asks for it to be provisioned.
-	 * @param requestId the id the caller chose for the request (so it can await the outcome before it exists)
+	 * @param requestId the id the caller chose for the request (so it can await the
+	 * outcome before it exists)
 	 * @param accountId the owning account
 	 * @param command the validated command
-	 * @throws DuplicateTrunk when the account has a live trunk or request with the same number, username and address
+	 * @throws DuplicateTrunk when the account has a live trunk or request with the same
+	 * number, username and address
 	 */
 	@Transactional
 	public void submit(UUID requestId, long accountId, CreateTrunk command) {

@@ -3,13 +3,15 @@ package io.trunkline.gateway.trunk;
 import java.util.Locale;
 
 /**
- * Where a trunk's outbound calls go: a DNS host name, an IPv4 literal or an IPv6 literal, and nothing else. The SIP
- * stack builds {@code sip:user@host} itself, so a scheme, a port or a path here would end up inside that URI and
- * break it; the API documents the address as "without port".
+ * Where a trunk's outbound calls go: a DNS host name, an IPv4 literal or an IPv6 literal,
+ * and nothing else. The SIP stack builds {@code sip:user@host} itself, so a scheme, a
+ * port or a path here would end up inside that URI and break it; the API documents the
+ * address as "without port".
  * <p>
- * Checked without DNS: the name only has to be well-formed, whether it resolves is the provider's business at call
- * time. Normalised so that the duplicate check compares like with like: host names in lower case without a trailing
- * dot, IPv6 in RFC 5952 form without brackets.
+ * Checked without DNS: the name only has to be well-formed, whether it resolves is the
+ * provider's business at call time. Normalised so that the duplicate check compares like
+ * with like: host names in lower case without a trailing dot, IPv6 in RFC 5952 form
+ * without brackets.
  *
  * @param value the normalised host
  */
@@ -17,7 +19,9 @@ record SipHost(String value) {
 
 	static final String RULE = "must be a host name or IP address without scheme, port or path.";
 
-	/** RFC 1035: 253 characters of name, 255 with the trailing dot and the length octets. */
+	/**
+	 * RFC 1035: 253 characters of name, 255 with the trailing dot and the length octets.
+	 */
 	private static final int MAX_NAME_LENGTH = 253;
 
 	private static final int MAX_LABEL_LENGTH = 63;
@@ -31,7 +35,8 @@ record SipHost(String value) {
 			throw new FieldRejected(RULE);
 		}
 		if (text.charAt(0) == '[') {
-			// The bracketed form a SIP URI uses for IPv6; the brackets are dropped, the SIP stack adds its own.
+			// The bracketed form a SIP URI uses for IPv6; the brackets are dropped, the
+			// SIP stack adds its own.
 			if (text.length() < 3 || text.charAt(text.length() - 1) != ']') {
 				throw new FieldRejected(RULE);
 			}
@@ -42,7 +47,8 @@ record SipHost(String value) {
 			return ipv6(text);
 		}
 		if (isDigitsAndDots(text)) {
-			// An all-numeric dotted name is an IPv4 attempt (no top-level domain is numeric): 999.1.1.1 is refused,
+			// An all-numeric dotted name is an IPv4 attempt (no top-level domain is
+			// numeric): 999.1.1.1 is refused,
 			// not looked up as a host name.
 			return SipIpLiteral.parseIpv4(text).orElseThrow(() -> new FieldRejected(RULE)).toString();
 		}

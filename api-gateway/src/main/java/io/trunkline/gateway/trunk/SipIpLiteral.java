@@ -4,15 +4,18 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * An IPv4 or IPv6 address written as a literal, as a SIP server address or an inbound allow-list entry holds it.
- * Parsed here, character by character, rather than with {@code InetAddress.getByName}: that method falls back to a
- * DNS lookup for anything it does not recognise as a literal, and it accepts forms (octal, hex, shortened IPv4, zone
+ * An IPv4 or IPv6 address written as a literal, as a SIP server address or an inbound
+ * allow-list entry holds it. Parsed here, character by character, rather than with
+ * {@code InetAddress.getByName}: that method falls back to a DNS lookup for anything it
+ * does not recognise as a literal, and it accepts forms (octal, hex, shortened IPv4, zone
  * ids) that a provider's SIP stack would read differently from us.
  * <p>
- * IPv4 is the strict dotted quad: four decimal octets 0-255 without leading zeros. IPv6 is RFC 4291 text (with at
- * most one {@code ::} and an optional trailing dotted quad), without brackets and without a zone id. The text form
- * ({@link #toString()}) is canonical: the dotted quad, or RFC 5952 for IPv6 (lower case, no leading zeros, the longest
- * run of zero groups shortened, {@code ::ffff:a.b.c.d} for IPv4-mapped addresses).
+ * IPv4 is the strict dotted quad: four decimal octets 0-255 without leading zeros. IPv6
+ * is RFC 4291 text (with at most one {@code ::} and an optional trailing dotted quad),
+ * without brackets and without a zone id. The text form ({@link #toString()}) is
+ * canonical: the dotted quad, or RFC 5952 for IPv6 (lower case, no leading zeros, the
+ * longest run of zero groups shortened, {@code ::ffff:a.b.c.d} for IPv4-mapped
+ * addresses).
  */
 final class SipIpLiteral {
 
@@ -34,7 +37,8 @@ final class SipIpLiteral {
 	/**
 	 * Reads an IPv4 or IPv6 literal: IPv6 if the text holds a colon, IPv4 otherwise.
 	 * @param text the literal, without brackets, prefix or port
-	 * @return the address, or empty if the text is not a literal of the kind it looks like
+	 * @return the address, or empty if the text is not a literal of the kind it looks
+	 * like
 	 */
 	static Optional<SipIpLiteral> parse(String text) {
 		return (text.indexOf(':') >= 0) ? parseIpv6(text) : parseIpv4(text);
@@ -63,8 +67,8 @@ final class SipIpLiteral {
 	}
 
 	/**
-	 * Whether any bit after the first {@code prefix} bits is set, i.e. this address is not the network address of the
-	 * range {@code this/prefix}.
+	 * Whether any bit after the first {@code prefix} bits is set, i.e. this address is
+	 * not the network address of the range {@code this/prefix}.
 	 * @param prefix the prefix length, 0 to {@link #bitLength()}
 	 * @return whether host bits are set
 	 */
@@ -167,7 +171,8 @@ final class SipIpLiteral {
 	}
 
 	/**
-	 * Reads colon-separated groups of one to four hex digits; the last may be a dotted quad, counting as two groups.
+	 * Reads colon-separated groups of one to four hex digits; the last may be a dotted
+	 * quad, counting as two groups.
 	 * @param text the groups, empty for none
 	 * @param dottedQuadAllowed whether the last piece may be a dotted quad
 	 * @return the 16-bit groups, or {@code null} if the text is not well-formed
@@ -219,7 +224,10 @@ final class SipIpLiteral {
 		return value;
 	}
 
-	/** ASCII only: {@link Character#digit(char, int)} would also take full-width and other Unicode digits. */
+	/**
+	 * ASCII only: {@link Character#digit(char, int)} would also take full-width and other
+	 * Unicode digits.
+	 */
 	private static int hexDigit(char character) {
 		if (isDecimalDigit(character)) {
 			return character - '0';

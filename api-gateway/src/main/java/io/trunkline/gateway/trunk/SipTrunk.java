@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A committed SIP trunk, as the API shows it: both LiveKit trunks exist. Holds no password.
+ * A committed SIP trunk, as the API shows it: both LiveKit trunks exist. Holds no
+ * password.
  *
  * @param id the public integer id
  * @param phoneNumber the extension or E.164 number
@@ -22,7 +23,6 @@ import java.util.List;
  * @param updatedAt when it last changed
  */
 public record SipTrunk(long id, String phoneNumber, String nickname, String sipUsername, String sipAddress,
-		String sipCallingFormat, String inboundAuthorizationType, List<String> allowedInboundIps,
-		boolean outboundProxy, String countryCode, String inboundTrunkId, String outboundTrunkId, Instant createdAt,
-		Instant updatedAt) {
+		String sipCallingFormat, String inboundAuthorizationType, List<String> allowedInboundIps, boolean outboundProxy,
+		String countryCode, String inboundTrunkId, String outboundTrunkId, Instant createdAt, Instant updatedAt) {
 }

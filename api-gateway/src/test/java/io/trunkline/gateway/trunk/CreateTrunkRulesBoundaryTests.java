@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * Every field rule at its boundaries, as a table: one field of a valid body replaced by a JSON value, and what comes
- * of it. "absent" removes the field.
+ * Every field rule at its boundaries, as a table: one field of a valid body replaced by a
+ * JSON value, and what comes of it. "absent" removes the field.
  */
 class CreateTrunkRulesBoundaryTests {
 
@@ -103,7 +103,8 @@ class CreateTrunkRulesBoundaryTests {
 		Function<CreateTrunk, Object> ips = CreateTrunk::allowedInboundIps;
 		Function<CreateTrunk, Object> country = CreateTrunk::countryCode;
 		return Stream.of(
-				// sip_trunk_type, sip_calling_format, inbound_authorization_type, outbound_proxy
+				// sip_trunk_type, sip_calling_format, inbound_authorization_type,
+				// outbound_proxy
 				accepts("trunk type number", did, "sip_trunk_type", "\"number\"", CreateTrunk::type, TrunkType.NUMBER),
 				accepts("calling format national", extension, "sip_calling_format", "\"national\"",
 						CreateTrunk::callingFormat, CallingFormat.NATIONAL),
@@ -142,8 +143,7 @@ class CreateTrunkRulesBoundaryTests {
 				accepts("password of 128 characters", extension, "sip_password", string("p".repeat(128)), password,
 						"p".repeat(128)),
 				// sip_address
-				accepts("host name", extension, "sip_address", string("sip.provider.com"), address,
-						"sip.provider.com"),
+				accepts("host name", extension, "sip_address", string("sip.provider.com"), address, "sip.provider.com"),
 				accepts("upper-case host name normalised", extension, "sip_address", string("SIP.Provider.COM"),
 						address, "sip.provider.com"),
 				accepts("trailing dot dropped", extension, "sip_address", string("sip.provider.com."), address,
@@ -162,8 +162,7 @@ class CreateTrunkRulesBoundaryTests {
 				accepts("IPv6 compressed", extension, "sip_address", string("2001:db8::5060"), address,
 						"2001:db8::5060"),
 				accepts("IPv6 loopback", extension, "sip_address", string("::1"), address, "::1"),
-				accepts("IPv6 in brackets", extension, "sip_address", string("[2001:db8::1]"), address,
-						"2001:db8::1"),
+				accepts("IPv6 in brackets", extension, "sip_address", string("[2001:db8::1]"), address, "2001:db8::1"),
 				accepts("IPv4-mapped IPv6", extension, "sip_address", string("::FFFF:203.0.113.10"), address,
 						"::ffff:203.0.113.10"),
 				// allowed_inbound_ips
@@ -214,8 +213,7 @@ class CreateTrunkRulesBoundaryTests {
 				rejects("extension with ;", extension, "phone_number", string("100;x"), EXTENSION_CHARACTER_RULE),
 				rejects("extension with a non-ASCII letter", extension, "phone_number", string("caf\u00e9"),
 						EXTENSION_CHARACTER_RULE),
-				rejects("extension with NUL", extension, "phone_number", string("10\u00000"),
-						EXTENSION_CHARACTER_RULE),
+				rejects("extension with NUL", extension, "phone_number", string("10\u00000"), EXTENSION_CHARACTER_RULE),
 				rejects("extension a number", extension, "phone_number", "1000", "Phone number must be a string."),
 				// phone_number: number
 				rejects("E.164 without plus", did, "phone_number", string("14155551234"), E164_RULE),
@@ -224,8 +222,8 @@ class CreateTrunkRulesBoundaryTests {
 				rejects("E.164 too short", did, "phone_number", string("+1415555123"), E164_RULE),
 				rejects("E.164 too long", did, "phone_number", string("+1415555123456789"), E164_RULE),
 				rejects("E.164 unknown country calling code", did, "phone_number", string("+99912345678"), E164_RULE),
-				rejects("E.164 with full-width digits", did, "phone_number", string("+\uFF11\uFF14\uFF11\uFF15"
-						+ "\uFF15\uFF15\uFF15\uFF11\uFF12\uFF13\uFF14"), E164_RULE),
+				rejects("E.164 with full-width digits", did, "phone_number",
+						string("+\uFF11\uFF14\uFF11\uFF15" + "\uFF15\uFF15\uFF15\uFF11\uFF12\uFF13\uFF14"), E164_RULE),
 				rejects("E.164 with surrounding space", did, "phone_number", string(" +14155551234"), E164_RULE),
 				rejects("extension for a number trunk", did, "phone_number", string("1000"), E164_RULE),
 				rejects("E.164 a JSON number", did, "phone_number", "14155551234", "Phone number must be a string."),
@@ -290,8 +288,7 @@ class CreateTrunkRulesBoundaryTests {
 				rejects("non-ASCII host name", extension, "sip_address", string("b\u00fccher.example"), ADDRESS_RULE),
 				rejects("label of 64 characters", extension, "sip_address", string("a".repeat(64) + ".com"),
 						ADDRESS_RULE),
-				rejects("host name of 254 characters", extension, "sip_address", string(hostName(254)),
-						ADDRESS_RULE),
+				rejects("host name of 254 characters", extension, "sip_address", string(hostName(254)), ADDRESS_RULE),
 				// sip_calling_format
 				rejects("calling format in upper case", extension, "sip_calling_format", "\"+E164\"",
 						"SIP calling format must be one of: +e164, e164, national."),
@@ -328,8 +325,7 @@ class CreateTrunkRulesBoundaryTests {
 				rejectsEntry("prefix with leading zero", "203.0.113.0/024", IP_RULE),
 				rejectsEntry("two prefixes", "203.0.113.0/24/24", IP_RULE),
 				rejectsEntry("IPv4 everything", "0.0.0.0/0", TOO_BROAD),
-				rejectsEntry("IPv6 everything", "::/0", TOO_BROAD),
-				rejectsEntry("IPv4 /7", "10.0.0.0/7", TOO_BROAD),
+				rejectsEntry("IPv6 everything", "::/0", TOO_BROAD), rejectsEntry("IPv4 /7", "10.0.0.0/7", TOO_BROAD),
 				rejectsEntry("IPv6 /31", "2001:db8::/31", TOO_BROAD),
 				rejects("allowed IP a number", did, "allowed_inbound_ips", "[42]", "allowed_inbound_ips.0",
 						"Allowed inbound IP at index 0 must be a string."),
@@ -366,7 +362,9 @@ class CreateTrunkRulesBoundaryTests {
 		return Arguments.of(key + ": rejects " + row, fixture, field, value, key, message);
 	}
 
-	/** The entry is the second of the list, so the key is {@code allowed_inbound_ips.1}. */
+	/**
+	 * The entry is the second of the list, so the key is {@code allowed_inbound_ips.1}.
+	 */
 	private static Arguments rejectsEntry(String row, String entry, String predicate) {
 		return rejects(row, TrunkBodies::didTrunkWithIpAuth, "allowed_inbound_ips",
 				"[\"203.0.113.10\", " + string(entry) + "]", "allowed_inbound_ips.1",
@@ -383,7 +381,10 @@ class CreateTrunkRulesBoundaryTests {
 		return body;
 	}
 
-	/** A well-formed host name of exactly {@code length} characters: labels of 63 and a final shorter one. */
+	/**
+	 * A well-formed host name of exactly {@code length} characters: labels of 63 and a
+	 * final shorter one.
+	 */
 	private static String hostName(int length) {
 		StringBuilder name = new StringBuilder();
 		while (length - name.length() > 64) {

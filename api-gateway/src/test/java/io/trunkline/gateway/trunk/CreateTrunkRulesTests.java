@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * The documented examples and the rules that span fields. Each rule at its boundaries is in
- * {@link CreateTrunkRulesBoundaryTests}.
+ * The documented examples and the rules that span fields. Each rule at its boundaries is
+ * in {@link CreateTrunkRulesBoundaryTests}.
  */
 class CreateTrunkRulesTests {
 
@@ -317,8 +317,8 @@ class CreateTrunkRulesTests {
 
 		assertThat(tooLongInvalid.errors())
 			.containsExactly(entry("sip_password", List.of("SIP password may not be greater than 128 characters.")));
-		assertThat(withControlInvalid.errors())
-			.containsExactly(entry("sip_password", List.of("SIP password must be valid text without control characters.")));
+		assertThat(withControlInvalid.errors()).containsExactly(
+				entry("sip_password", List.of("SIP password must be valid text without control characters.")));
 		assertThat(messagesOf(tooLongInvalid)).doesNotContain(longPassword).doesNotContain("Secret");
 		assertThat(messagesOf(withControlInvalid)).doesNotContain("Secret");
 	}

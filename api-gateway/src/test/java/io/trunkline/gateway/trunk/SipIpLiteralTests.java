@@ -7,15 +7,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The literal parser behind SIP addresses and allow-list entries: strict input, RFC 5952 output.
+ * The literal parser behind SIP addresses and allow-list entries: strict input, RFC 5952
+ * output.
  */
 class SipIpLiteralTests {
 
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource({ "0.0.0.0, 0.0.0.0", "255.255.255.255, 255.255.255.255", "203.0.113.10, 203.0.113.10",
 			"2001:0DB8:0000:0000:0000:0000:0000:0001, 2001:db8::1", "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
-			"2001:db8:0:0:1:0:0:0, 2001:db8:0:0:1::", "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
-			"::, ::", "::1, ::1", "1::, 1::", "FE80::A, fe80::a", "::ffff:203.0.113.10, ::ffff:203.0.113.10",
+			"2001:db8:0:0:1:0:0:0, 2001:db8:0:0:1::", "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1", "::, ::",
+			"::1, ::1", "1::, 1::", "FE80::A, fe80::a", "::ffff:203.0.113.10, ::ffff:203.0.113.10",
 			"::1.2.3.4, ::102:304", "1:2:3:4:5:6:1.2.3.4, 1:2:3:4:5:6:102:304", "1:0:0:0:0:0:0:8, 1::8" })
 	void writesTheCanonicalForm(String text, String canonical) {
 		String written = SipIpLiteral.parse(text).orElseThrow().toString();

@@ -5,7 +5,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Create bodies as clients send them: the requests behind the two documented 201 examples.
+ * Create bodies as clients send them: the requests behind the two documented 201
+ * examples.
  */
 final class TrunkBodies {
 

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A real Kafka broker in KRaft mode, in this JVM ({@code spring-kafka-test}'s {@link EmbeddedKafkaKraftBroker}).
- * Topics are left to the services, which declare their own with the partition count they are configured for.
+ * A real Kafka broker in KRaft mode, in this JVM ({@code spring-kafka-test}'s
+ * {@link EmbeddedKafkaKraftBroker}). Topics are left to the services, which declare their
+ * own with the partition count they are configured for.
  */
 public final class LocalKafka implements AutoCloseable {
 

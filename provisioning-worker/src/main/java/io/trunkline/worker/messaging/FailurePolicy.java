@@ -12,11 +12,13 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The one failure policy of the worker's listeners. LiveKit faults never reach it: the provisioning service turns
- * them into a committed outcome. What does reach it is infrastructure trouble (the database unreachable, Kafka
- * refusing the outcome): the record is retried with exponential back-off for about a minute, then parked on the
- * dead-letter topic for an operator to replay. A record that cannot even be read goes there at once. A request
- * parked that way stays pending in the database, and the stalled-request sweeper drives it again.
+ * The one failure policy of the worker's listeners. LiveKit faults never reach it: the
+ * provisioning service turns them into a committed outcome. What does reach it is
+ * infrastructure trouble (the database unreachable, Kafka refusing the outcome): the
+ * record is retried with exponential back-off for about a minute, then parked on the
+ * dead-letter topic for an operator to replay. A record that cannot even be read goes
+ * there at once. A request parked that way stays pending in the database, and the
+ * stalled-request sweeper drives it again.
  */
 @Configuration(proxyBeanMethods = false)
 class FailurePolicy {

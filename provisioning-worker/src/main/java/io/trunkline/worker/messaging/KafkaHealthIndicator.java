@@ -13,8 +13,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports the broker as down when the cluster cannot be described within two seconds, so that readiness fails
- * while Kafka is unreachable.
+ * Reports the broker as down when the cluster cannot be described within two seconds, so
+ * that readiness fails while Kafka is unreachable.
  */
 @Component("kafka")
 class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {

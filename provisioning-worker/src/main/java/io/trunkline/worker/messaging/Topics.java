@@ -12,7 +12,8 @@ import static io.trunkline.schema.Topics.PROVISIONING_REQUESTS;
 import static io.trunkline.schema.Topics.PROVISIONING_REQUESTS_DEAD_LETTER;
 
 /**
- * Declares the topics the worker consumes from and produces to; {@link KafkaAdmin} creates the missing ones.
+ * Declares the topics the worker consumes from and produces to; {@link KafkaAdmin}
+ * creates the missing ones.
  */
 @Configuration(proxyBeanMethods = false)
 class Topics {
@@ -24,10 +25,7 @@ class Topics {
 	}
 
 	private static NewTopic topic(String name, TopicSettings settings) {
-		return TopicBuilder.name(name)
-			.partitions(settings.partitions())
-			.replicas(settings.replicationFactor())
-			.build();
+		return TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicationFactor()).build();
 	}
 
 }

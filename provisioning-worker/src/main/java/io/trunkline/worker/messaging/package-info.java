@@ -1,4 +1,5 @@
 /**
- * The worker's side of Kafka: its topics, the broker's health, and the one failure policy of its listeners.
+ * The worker's side of Kafka: its topics, the broker's health, and the one failure policy
+ * of its listeners.
  */
 package io.trunkline.worker.messaging;

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Trunkline's marker in a LiveKit trunk's {@code metadata}:
- * {@code {"trunkline":"<installation>","request":"<uuid>","account":<id>}}. It lets a retry find a trunk a lost
- * response created, and lets the reconciler tell our trunks, and which request owns them, from anyone else's.
+ * {@code {"trunkline":"<installation>","request":"<uuid>","account":<id>}}. It lets a
+ * retry find a trunk a lost response created, and lets the reconciler tell our trunks,
+ * and which request owns them, from anyone else's.
  */
 public final class Marker {
 
@@ -26,7 +27,8 @@ public final class Marker {
 	/**
 	 * @param installation this installation
 	 * @param metadata a trunk's metadata
-	 * @return the request that owns the trunk, if the metadata is this installation's marker
+	 * @return the request that owns the trunk, if the metadata is this installation's
+	 * marker
 	 */
 	public static Optional<UUID> requestOf(String installation, String metadata) {
 		if (metadata == null) {

@@ -12,9 +12,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes committed outcomes, keyed by request id, and waits for the broker's acknowledgement so that the request
- * event is only acknowledged once its outcome is out. An outcome lost to a crash is announced again when the
- * request event is redelivered.
+ * Publishes committed outcomes, keyed by request id, and waits for the broker's
+ * acknowledgement so that the request event is only acknowledged once its outcome is out.
+ * An outcome lost to a crash is announced again when the request event is redelivered.
  */
 @Component
 class OutcomePublisher {

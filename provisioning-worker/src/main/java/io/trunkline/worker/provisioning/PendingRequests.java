@@ -22,12 +22,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The worker's access to provisioning requests: claims with a lease, and the commits that end a request.
+ * The worker's access to provisioning requests: claims with a lease, and the commits that
+ * end a request.
  * <p>
- * A claim is one committed {@code UPDATE} that only succeeds on a pending request whose lease is free or expired,
- * so two workers never provision the same request at once (a duplicate delivery during a rebalance finds it
- * claimed). A worker that dies mid-way leaves its lease to expire; the stalled-request sweeper then drives the
- * request again, and the new claim's attempt count tells it to look for trunks the dead worker made.
+ * A claim is one committed {@code UPDATE} that only succeeds on a pending request whose
+ * lease is free or expired, so two workers never provision the same request at once (a
+ * duplicate delivery during a rebalance finds it claimed). A worker that dies mid-way
+ * leaves its lease to expire; the stalled-request sweeper then drives the request again,
+ * and the new claim's attempt count tells it to look for trunks the dead worker made.
  */
 @Component
 public class PendingRequests {
@@ -72,19 +74,16 @@ public class PendingRequests {
 				    t.inbound_trunk_id, t.outbound_trunk_id
 				FROM provisioning_requests r LEFT JOIN sip_trunks t ON t.request_id = r.id
 				WHERE r.id = ? AND r.status <> 'pending'
-				""")
-			.param(requestId)
-			.query((rs, row) -> {
-				UUID id = rs.getObject("id", UUID.class);
-				long account = rs.getLong("account_id");
-				var at = rs.getTimestamp("completed_at").toInstant();
-				if ("provisioned".equals(rs.getString("status"))) {
-					return (ProvisioningOutcome) TrunkProvisioned.of(id, account, rs.getLong("trunk_id"),
-							rs.getString("inbound_trunk_id"), rs.getString("outbound_trunk_id"), at);
-				}
-				return TrunkProvisioningFailed.of(id, account, rs.getString("failure_reason"), at);
-			})
-			.optional();
+				""").param(requestId).query((rs, row) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			long account = rs.getLong("account_id");
+			var at = rs.getTimestamp("completed_at").toInstant();
+			if ("provisioned".equals(rs.getString("status"))) {
+				return (ProvisioningOutcome) TrunkProvisioned.of(id, account, rs.getLong("trunk_id"),
+						rs.getString("inbound_trunk_id"), rs.getString("outbound_trunk_id"), at);
+			}
+			return TrunkProvisioningFailed.of(id, account, rs.getString("failure_reason"), at);
+		}).optional();
 	}
 
 	/**
@@ -161,9 +160,11 @@ public class PendingRequests {
 	}
 
 	/**
-	 * @param unclaimedGrace how long a never-claimed request may wait for its event before it counts as stalled
+	 * @param unclaimedGrace how long a never-claimed request may wait for its event
+	 * before it counts as stalled
 	 * @param limit the most to return
-	 * @return pending requests that nobody is working on: their lease expired, or they were never claimed
+	 * @return pending requests that nobody is working on: their lease expired, or they
+	 * were never claimed
 	 */
 	public List<UUID> stalled(Duration unclaimedGrace, int limit) {
 		return this.jdbc.sql("""
@@ -172,11 +173,7 @@ public class PendingRequests {
 				  AND ((lease_until IS NOT NULL AND lease_until < now())
 				       OR (lease_until IS NULL AND created_at < now() - make_interval(secs => :grace)))
 				ORDER BY created_at LIMIT :limit
-				""")
-			.param("grace", unclaimedGrace.toMillis() / 1000.0)
-			.param("limit", limit)
-			.query(UUID.class)
-			.list();
+				""").param("grace", unclaimedGrace.toMillis() / 1000.0).param("limit", limit).query(UUID.class).list();
 	}
 
 	/**

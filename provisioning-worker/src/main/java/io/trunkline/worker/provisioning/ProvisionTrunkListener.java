@@ -9,8 +9,9 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands each provisioning command to {@link Provisioning} and acknowledges it only once the outcome is committed
- * and published. Failures go to the one error handler (see the messaging package).
+ * Hands each provisioning command to {@link Provisioning} and acknowledges it only once
+ * the outcome is committed and published. Failures go to the one error handler (see the
+ * messaging package).
  */
 @Component
 class ProvisionTrunkListener {

@@ -36,16 +36,17 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 
 /**
- * Provisions one request: exactly one committed trunk with exactly two live LiveKit trunks, or a failure with
- * nothing of it left on LiveKit.
+ * Provisions one request: exactly one committed trunk with exactly two live LiveKit
+ * trunks, or a failure with nothing of it left on LiveKit.
  * <ol>
- * <li>Claim the request (a lease), or, when it already ended, announce its outcome again: the same event twice
- * provisions once.</li>
- * <li>Create the inbound trunk, then the outbound one, each under retries and the circuit breaker. A create whose
- * outcome is unknown (timeout, lost response), or any create of a request an earlier worker claimed, first looks
- * for the trunk by number and marker and reuses it: creates are not idempotent on LiveKit.</li>
- * <li>On failure, delete every trunk carrying the request's marker, then commit the failure. On success, commit
- * the trunk.</li>
+ * <li>Claim the request (a lease), or, when it already ended, announce its outcome again:
+ * the same event twice provisions once.</li>
+ * <li>Create the inbound trunk, then the outbound one, each under retries and the circuit
+ * breaker. A create whose outcome is unknown (timeout, lost response), or any create of a
+ * request an earlier worker claimed, first looks for the trunk by number and marker and
+ * reuses it: creates are not idempotent on LiveKit.</li>
+ * <li>On failure, delete every trunk carrying the request's marker, then commit the
+ * failure. On success, commit the trunk.</li>
  * <li>Publish the outcome.</li>
  * </ol>
  */
@@ -87,7 +88,8 @@ public class Provisioning {
 	}
 
 	/**
-	 * Provisions a request if it is pending and unclaimed; re-announces its outcome if it already ended.
+	 * Provisions a request if it is pending and unclaimed; re-announces its outcome if it
+	 * already ended.
 	 * @param requestId the request
 	 */
 	public void provision(UUID requestId) {
@@ -140,7 +142,8 @@ public class Provisioning {
 		String outboundId;
 		try {
 			inboundId = ensure(request, "inbound", (number) -> this.voice.findInboundTrunks(number),
-					request.phoneNumber(), () -> this.voice.createInboundTrunk(this.mapping.inbound(request, password)));
+					request.phoneNumber(),
+					() -> this.voice.createInboundTrunk(this.mapping.inbound(request, password)));
 			made.add(inboundId);
 			outboundId = ensure(request, "outbound", (number) -> this.voice.findOutboundTrunks(number),
 					TrunkMapping.callingNumber(request),
@@ -158,7 +161,8 @@ public class Provisioning {
 					committed.get().trunkId(), inboundId, outboundId);
 			return committed.get();
 		}
-		// Our lease expired and another worker ended the request meanwhile: its outcome stands, ours must go.
+		// Our lease expired and another worker ended the request meanwhile: its outcome
+		// stands, ours must go.
 		ProvisioningOutcome theirs = this.requests.outcomeOf(request.id()).orElseThrow();
 		Set<String> keep = (theirs instanceof TrunkProvisioned provisioned)
 				? Set.of(provisioned.inboundTrunkId(), provisioned.outboundTrunkId()) : Set.of();
@@ -169,8 +173,9 @@ public class Provisioning {
 	}
 
 	/**
-	 * Finds or creates one trunk. The lookup runs before a create whenever a trunk of this request may already
-	 * exist: after a create with an unknown outcome, or when an earlier claim of the request may have made it.
+	 * Finds or creates one trunk. The lookup runs before a create whenever a trunk of
+	 * this request may already exist: after a create with an unknown outcome, or when an
+	 * earlier claim of the request may have made it.
 	 */
 	private String ensure(TrunkRequest request, String direction, Function<String, List<ExistingTrunk>> find,
 			String number, Supplier<String> create) {
@@ -212,9 +217,10 @@ public class Provisioning {
 	}
 
 	/**
-	 * Removes every trunk carrying the request's marker: those this attempt made, and those found by number that an
-	 * unknown-outcome create or an earlier attempt may have made. Whatever cannot be removed now (LiveKit down) the
-	 * reconciler removes later, as the request is failed.
+	 * Removes every trunk carrying the request's marker: those this attempt made, and
+	 * those found by number that an unknown-outcome create or an earlier attempt may have
+	 * made. Whatever cannot be removed now (LiveKit down) the reconciler removes later,
+	 * as the request is failed.
 	 */
 	private void compensate(TrunkRequest request, Set<String> made) {
 		Set<String> doomed = new LinkedHashSet<>(made);

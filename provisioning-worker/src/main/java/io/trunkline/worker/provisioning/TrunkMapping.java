@@ -14,17 +14,21 @@ import io.trunkline.worker.voice.OutboundTrunk;
 /**
  * The product's mapping of a Trunkline trunk onto LiveKit's two trunks.
  * <ul>
- * <li>Inbound: named by the nickname (or a generated label), marked with the request, answering the phone number
- * (E.164 for a DID, the extension as is), authenticated by the SIP credentials ({@code auth}) or by the allowed
- * addresses and no credentials ({@code ip}).</li>
- * <li>Outbound: to the SIP address (or the installation's fixed-IP proxy, with the provider's address in the
- * {@value #UPSTREAM_HEADER} header for the proxy to route on), calling from the number written in the trunk's
- * calling format, with the SIP credentials, the country as destination country, and the same marker.</li>
+ * <li>Inbound: named by the nickname (or a generated label), marked with the request,
+ * answering the phone number (E.164 for a DID, the extension as is), authenticated by the
+ * SIP credentials ({@code auth}) or by the allowed addresses and no credentials
+ * ({@code ip}).</li>
+ * <li>Outbound: to the SIP address (or the installation's fixed-IP proxy, with the
+ * provider's address in the {@value #UPSTREAM_HEADER} header for the proxy to route on),
+ * calling from the number written in the trunk's calling format, with the SIP
+ * credentials, the country as destination country, and the same marker.</li>
  * </ul>
  */
 final class TrunkMapping {
 
-	/** The SIP header that tells the outbound proxy which provider to forward a call to. */
+	/**
+	 * The SIP header that tells the outbound proxy which provider to forward a call to.
+	 */
 	static final String UPSTREAM_HEADER = "X-Trunkline-Upstream";
 
 	private static final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
@@ -59,7 +63,8 @@ final class TrunkMapping {
 	}
 
 	/**
-	 * @return the number the outbound trunk calls from, written in the trunk's calling format
+	 * @return the number the outbound trunk calls from, written in the trunk's calling
+	 * format
 	 */
 	static String callingNumber(TrunkRequest request) {
 		if (request.isExtension()) {

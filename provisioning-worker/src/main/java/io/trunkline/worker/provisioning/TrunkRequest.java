@@ -23,10 +23,9 @@ import io.trunkline.schema.secret.EncryptedSecret;
  * @param countryCode ISO 3166-1 alpha-2
  * @param attempts how many times a worker has claimed it, this claim included
  */
-record TrunkRequest(UUID id, long accountId, String trunkType, String phoneNumber, String nickname,
-		String sipUsername, EncryptedSecret sipPassword, String sipAddress, String callingFormat,
-		String inboundAuthorization, List<String> allowedInboundIps, boolean outboundProxy, String countryCode,
-		int attempts) {
+record TrunkRequest(UUID id, long accountId, String trunkType, String phoneNumber, String nickname, String sipUsername,
+		EncryptedSecret sipPassword, String sipAddress, String callingFormat, String inboundAuthorization,
+		List<String> allowedInboundIps, boolean outboundProxy, String countryCode, int attempts) {
 
 	boolean isExtension() {
 		return "extension".equals(this.trunkType);

@@ -22,10 +22,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds and removes LiveKit trunks that carry this installation's marker but that no committed trunk owns: their
- * request failed, does not exist, or was committed with other trunks (a duplicate). Trunks of pending requests are
- * left alone: they may be in the middle of being provisioned. Trunks without our marker are never touched. Each
- * removal is logged and counted ({@code trunkline.reconciler.orphans.removed}).
+ * Finds and removes LiveKit trunks that carry this installation's marker but that no
+ * committed trunk owns: their request failed, does not exist, or was committed with other
+ * trunks (a duplicate). Trunks of pending requests are left alone: they may be in the
+ * middle of being provisioned. Trunks without our marker are never touched. Each removal
+ * is logged and counted ({@code trunkline.reconciler.orphans.removed}).
  */
 @Component
 public class OrphanReconciler {

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How often recovery runs.
  *
  * @param sweepInterval how often stalled requests are looked for
- * @param unclaimedGrace how long a request may wait for its event before the sweeper drives it itself
+ * @param unclaimedGrace how long a request may wait for its event before the sweeper
+ * drives it itself
  * @param reconcileInterval how often LiveKit is checked for orphaned trunks
  * @param reconcilerEnabled whether this worker runs the reconciler
  */

@@ -12,9 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives again the pending requests nobody is working on: a worker died holding the claim (the lease expired), or
- * the request's event never reached a worker (it sat on the dead-letter topic). The claim makes this safe to run
- * on every worker at once.
+ * Drives again the pending requests nobody is working on: a worker died holding the claim
+ * (the lease expired), or the request's event never reached a worker (it sat on the
+ * dead-letter topic). The claim makes this safe to run on every worker at once.
  */
 @Component
 class StalledRequests {

@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Builds the cipher from the configured key ring; the service refuses to start without one.
+ * Builds the cipher from the configured key ring; the service refuses to start without
+ * one.
  */
 @Configuration(proxyBeanMethods = false)
 class SecretConfiguration {

@@ -3,7 +3,8 @@ package io.trunkline.worker.secret;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The key ring that encrypts SIP passwords at rest, only from the environment ({@code TRUNKLINE_SECRETS_KEYS}).
+ * The key ring that encrypts SIP passwords at rest, only from the environment
+ * ({@code TRUNKLINE_SECRETS_KEYS}).
  *
  * @param keys {@code id:base64key[,id:base64key...]}, the first entry encrypting
  */

@@ -1,4 +1,5 @@
 /**
- * The worker's half of secret handling: it alone decrypts SIP passwords, only to call LiveKit.
+ * The worker's half of secret handling: it alone decrypts SIP passwords, only to call
+ * LiveKit.
  */
 package io.trunkline.worker.secret;

@@ -3,12 +3,14 @@ package io.trunkline.worker.voice;
 import java.util.List;
 
 /**
- * An inbound trunk to create: which called numbers it answers and how callers authenticate.
+ * An inbound trunk to create: which called numbers it answers and how callers
+ * authenticate.
  *
  * @param name a label
  * @param metadata Trunkline's marker, to find the trunk again
  * @param numbers the numbers it answers
- * @param allowedAddresses source addresses or ranges allowed to call, empty for digest authentication
+ * @param allowedAddresses source addresses or ranges allowed to call, empty for digest
+ * authentication
  * @param authUsername the digest username, or empty
  * @param authPassword the digest password, or empty; never printed
  */

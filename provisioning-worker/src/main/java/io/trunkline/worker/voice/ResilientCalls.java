@@ -12,10 +12,12 @@ import io.github.resilience4j.retry.RetryRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs calls to the voice infrastructure under the {@code livekit} policies configured in one place (the
- * {@code resilience4j} section of {@code worker.yml}): retry with exponential back-off and jitter around a circuit
- * breaker around a bulkhead. While the breaker is open a call fails at once with
- * {@link io.github.resilience4j.circuitbreaker.CallNotPermittedException}, which is never retried.
+ * Runs calls to the voice infrastructure under the {@code livekit} policies configured in
+ * one place (the {@code resilience4j} section of {@code worker.yml}): retry with
+ * exponential back-off and jitter around a circuit breaker around a bulkhead. While the
+ * breaker is open a call fails at once with
+ * {@link io.github.resilience4j.circuitbreaker.CallNotPermittedException}, which is never
+ * retried.
  */
 @Component
 public class ResilientCalls {
@@ -46,8 +48,8 @@ public class ResilientCalls {
 	}
 
 	/**
-	 * Runs a call once, under the breaker and bulkhead but without retries (for best-effort clean-up that a
-	 * reconciler finishes later).
+	 * Runs a call once, under the breaker and bulkhead but without retries (for
+	 * best-effort clean-up that a reconciler finishes later).
 	 */
 	public void callOnce(Runnable call) {
 		Runnable guarded = Bulkhead.decorateRunnable(this.bulkhead, call);

@@ -3,9 +3,11 @@ package io.trunkline.worker.voice;
 import java.util.List;
 
 /**
- * The SIP trunk operations Trunkline needs from the voice infrastructure. Every method may throw
- * {@link VoiceInfrastructureUnavailable} (worth retrying), {@link VoiceInfrastructureRejected} (permanent) or
- * {@link VoiceInfrastructureMisconfigured} (our credentials are wrong). Creates are not idempotent.
+ * The SIP trunk operations Trunkline needs from the voice infrastructure. Every method
+ * may throw {@link VoiceInfrastructureUnavailable} (worth retrying),
+ * {@link VoiceInfrastructureRejected} (permanent) or
+ * {@link VoiceInfrastructureMisconfigured} (our credentials are wrong). Creates are not
+ * idempotent.
  */
 public interface VoiceInfrastructure {
 

@@ -1,7 +1,8 @@
 package io.trunkline.worker.voice;
 
 /**
- * The voice infrastructure refused the call for a reason that retrying cannot change (invalid argument, conflict).
+ * The voice infrastructure refused the call for a reason that retrying cannot change
+ * (invalid argument, conflict).
  */
 public class VoiceInfrastructureRejected extends RuntimeException {
 

@@ -15,8 +15,8 @@ import java.util.UUID;
  * @param outboundTrunkId LiveKit's id of the outbound trunk ({@code ST_...})
  * @param occurredAt when the trunk was committed
  */
-public record TrunkProvisioned(int schemaVersion, UUID requestId, long accountId, long trunkId,
-		String inboundTrunkId, String outboundTrunkId, Instant occurredAt) implements ProvisioningOutcome {
+public record TrunkProvisioned(int schemaVersion, UUID requestId, long accountId, long trunkId, String inboundTrunkId,
+		String outboundTrunkId, Instant occurredAt) implements ProvisioningOutcome {
 
 	public TrunkProvisioned {
 		Objects.requireNonNull(requestId, "requestId");

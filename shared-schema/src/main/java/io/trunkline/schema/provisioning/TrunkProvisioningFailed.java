@@ -10,7 +10,8 @@ import java.util.UUID;
  * @param schemaVersion the version of this payload's shape
  * @param requestId the request that failed
  * @param accountId the owning account
- * @param reason a stable machine-readable reason, e.g. {@code voice_infrastructure_rejected}
+ * @param reason a stable machine-readable reason, e.g.
+ * {@code voice_infrastructure_rejected}
  * @param occurredAt when the failure was committed
  */
 public record TrunkProvisioningFailed(int schemaVersion, UUID requestId, long accountId, String reason,

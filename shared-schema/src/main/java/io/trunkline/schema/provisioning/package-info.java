@@ -1,4 +1,5 @@
 /**
- * The events of trunk provisioning: the command that starts it and the outcomes that end it.
+ * The events of trunk provisioning: the command that starts it and the outcomes that end
+ * it.
  */
 package io.trunkline.schema.provisioning;

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A secret as stored: the id of the key that sealed it and {@code nonce || ciphertext || tag}. Its
- * {@link #toString()} never shows the bytes.
+ * A secret as stored: the id of the key that sealed it and
+ * {@code nonce || ciphertext || tag}. Its {@link #toString()} never shows the bytes.
  *
  * @param keyId the key ring entry that encrypted it
  * @param ciphertext the 12-byte GCM nonce followed by the ciphertext and the 16-byte tag

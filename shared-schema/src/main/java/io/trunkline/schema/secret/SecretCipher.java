@@ -15,10 +15,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Authenticated encryption of secrets at rest with AES-256-GCM.
  * <p>
- * The key ring is written {@code id:base64key[,id:base64key...]}; the first entry encrypts, every entry decrypts,
- * so a key rotates by putting the new one first and dropping the old one once no row uses it. Each ciphertext is
- * bound to a context (the owning row's id) as associated data, so a ciphertext copied to another row does not
- * decrypt. The api-gateway only encrypts; only the provisioning-worker decrypts, and only to call LiveKit.
+ * The key ring is written {@code id:base64key[,id:base64key...]}; the first entry
+ * encrypts, every entry decrypts, so a key rotates by putting the new one first and
+ * dropping the old one once no row uses it. Each ciphertext is bound to a context (the
+ * owning row's id) as associated data, so a ciphertext copied to another row does not
+ * decrypt. The api-gateway only encrypts; only the provisioning-worker decrypts, and only
+ * to call LiveKit.
  */
 public final class SecretCipher {
 
@@ -41,9 +43,11 @@ public final class SecretCipher {
 
 	/**
 	 * Reads a key ring. Every key must be 32 bytes (AES-256), base64-encoded.
-	 * @param keyRing {@code id:base64key[,id:base64key...]}, the first entry being the active key
+	 * @param keyRing {@code id:base64key[,id:base64key...]}, the first entry being the
+	 * active key
 	 * @return a cipher over that ring
-	 * @throws IllegalArgumentException when the ring is empty or malformed; the message never contains key material
+	 * @throws IllegalArgumentException when the ring is empty or malformed; the message
+	 * never contains key material
 	 */
 	public static SecretCipher fromKeyRing(String keyRing) {
 		if (keyRing == null || keyRing.isBlank()) {
@@ -76,7 +80,8 @@ public final class SecretCipher {
 	}
 
 	/**
-	 * Creates a key ring with one fresh random key, for a local stack that keeps nothing across restarts.
+	 * Creates a key ring with one fresh random key, for a local stack that keeps nothing
+	 * across restarts.
 	 * @return a key ring string for {@link #fromKeyRing(String)}
 	 */
 	public static String randomKeyRing() {
@@ -114,7 +119,8 @@ public final class SecretCipher {
 	 * @param secret the stored form
 	 * @param context the same context it was encrypted with
 	 * @return the secret
-	 * @throws UndecryptableSecret when the key is unknown or the ciphertext, key or context do not match
+	 * @throws UndecryptableSecret when the key is unknown or the ciphertext, key or
+	 * context do not match
 	 */
 	public String decrypt(EncryptedSecret secret, String context) {
 		SecretKeySpec key = this.keys.get(secret.keyId());
@@ -145,7 +151,8 @@ public final class SecretCipher {
 	}
 
 	/**
-	 * A stored secret cannot be decrypted: the key is missing or the ciphertext was altered.
+	 * A stored secret cannot be decrypted: the key is missing or the ciphertext was
+	 * altered.
 	 */
 	public static final class UndecryptableSecret extends RuntimeException {
 

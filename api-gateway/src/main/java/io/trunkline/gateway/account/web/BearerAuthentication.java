@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a request into {@code /api/} only with {@code Authorization: Bearer <api key>} of an existing account,
- * and answers everything else with the API's {@code 401 {"message": "Unauthenticated."}}.
+ * Lets a request into {@code /api/} only with {@code Authorization: Bearer <api key>} of
+ * an existing account, and answers everything else with the API's {@code 401 {"message":
+ * "Unauthenticated."}}.
  */
 @Component
 class BearerAuthentication extends OncePerRequestFilter {

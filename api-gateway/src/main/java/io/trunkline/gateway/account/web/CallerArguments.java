@@ -30,8 +30,8 @@ class CallerArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver
 	}
 
 	@Override
-	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-			NativeWebRequest request, WebDataBinderFactory binderFactory) {
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+			WebDataBinderFactory binderFactory) {
 		Object caller = request.getAttribute(BearerAuthentication.CALLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
 		if (caller == null) {
 			throw new IllegalStateException("No authenticated caller: is the path outside /api/?");

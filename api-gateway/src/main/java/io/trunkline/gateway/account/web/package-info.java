@@ -1,4 +1,5 @@
 /**
- * HTTP adapters of accounts: bearer-token authentication and the operators' admin endpoint.
+ * HTTP adapters of accounts: bearer-token authentication and the operators' admin
+ * endpoint.
  */
 package io.trunkline.gateway.account.web;

@@ -15,7 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The API's response bodies, written in one place so every path answers with the documented shapes.
+ * The API's response bodies, written in one place so every path answers with the
+ * documented shapes.
  */
 final class Answers {
 

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every failure of the API into its documented body, in one place. The 422/409/500 shapes are fixed by the
- * contract (Laravel-style), so this writes those rather than RFC 9457 problem details.
+ * Turns every failure of the API into its documented body, in one place. The 422/409/500
+ * shapes are fixed by the contract (Laravel-style), so this writes those rather than RFC
+ * 9457 problem details.
  */
 @RestControllerAdvice
 class ApiErrors {

@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages through an account's trunks. The documented list has no pagination: without parameters it returns the
- * newest {@link Settings#unpagedCap()} trunks in the documented shape. With {@code page} (from 1) and
- * {@code per_page} (1 to {@link Settings#maxPerPage()}) it returns that page plus a Laravel-style {@code meta}.
+ * Pages through an account's trunks. The documented list has no pagination: without
+ * parameters it returns the newest {@link Settings#unpagedCap()} trunks in the documented
+ * shape. With {@code page} (from 1) and {@code per_page} (1 to
+ * {@link Settings#maxPerPage()}) it returns that page plus a Laravel-style {@code meta}.
  */
 @Component
 class Pagination {

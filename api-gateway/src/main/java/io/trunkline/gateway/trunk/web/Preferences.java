@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The client's {@code Prefer} header (RFC 7240): {@code respond-async} asks for the 202 at once, {@code wait=N}
- * shortens how long the create waits for its outcome (never lengthens the configured bound).
+ * The client's {@code Prefer} header (RFC 7240): {@code respond-async} asks for the 202
+ * at once, {@code wait=N} shortens how long the create waits for its outcome (never
+ * lengthens the configured bound).
  *
  * @param respondAsync whether the client wants the asynchronous answer at once
  * @param waitSeconds the wait the client prefers, or -1 when it states none

@@ -30,8 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * {@code /api/user/phone-numbers/sip-trunks}: create (answered from the provisioning outcome), get, list, and the
- * status of a create that outlived the wait.
+ * {@code /api/user/phone-numbers/sip-trunks}: create (answered from the provisioning
+ * outcome), get, list, and the status of a create that outlived the wait.
  */
 @RestController
 @RequestMapping("/api/user/phone-numbers/sip-trunks")
@@ -49,8 +49,8 @@ class SipTrunkController {
 
 	private final Pagination pagination;
 
-	SipTrunkController(CreateTrunkRules rules, ProvisioningRequests requests, SipTrunks trunks,
-			PendingReplies replies, ReplySettings replySettings, Pagination pagination) {
+	SipTrunkController(CreateTrunkRules rules, ProvisioningRequests requests, SipTrunks trunks, PendingReplies replies,
+			ReplySettings replySettings, Pagination pagination) {
 		this.rules = rules;
 		this.requests = requests;
 		this.trunks = trunks;
@@ -60,9 +60,10 @@ class SipTrunkController {
 	}
 
 	/**
-	 * Creates a trunk. Answers {@code 201} or {@code 500} from the provisioning outcome; {@code 202} with a status
-	 * resource when the outcome takes longer than the configured wait (or a shorter {@code Prefer: wait=<seconds>}),
-	 * or at once with {@code Prefer: respond-async} (RFC 7240).
+	 * Creates a trunk. Answers {@code 201} or {@code 500} from the provisioning outcome;
+	 * {@code 202} with a status resource when the outcome takes longer than the
+	 * configured wait (or a shorter {@code Prefer: wait=<seconds>}), or at once with
+	 * {@code Prefer: respond-async} (RFC 7240).
 	 */
 	@PostMapping
 	DeferredResult<ResponseEntity<Object>> create(Caller caller, @RequestBody JsonNode body,
@@ -101,8 +102,8 @@ class SipTrunkController {
 	}
 
 	/**
-	 * Lists the caller's trunks, newest first. Without {@code page} and {@code per_page} the documented shape is
-	 * returned, capped; with them, one page and its {@code meta}.
+	 * Lists the caller's trunks, newest first. Without {@code page} and {@code per_page}
+	 * the documented shape is returned, capped; with them, one page and its {@code meta}.
 	 */
 	@GetMapping
 	Map<String, Object> list(Caller caller, @RequestParam(name = "page", required = false) String page,

@@ -5,8 +5,8 @@ import java.util.UUID;
 import io.trunkline.gateway.trunk.TrunkNotFound;
 
 /**
- * Path ids: anything that is not a well-formed id cannot name a trunk of the caller, so it is a 404, not a 400 or
- * 500.
+ * Path ids: anything that is not a well-formed id cannot name a trunk of the caller, so
+ * it is a 404, not a 400 or 500.
  */
 final class TrunkIds {
 

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.trunkline.gateway.trunk.SipTrunk;
 
 /**
- * A trunk exactly as the API documents it: snake_case fields, timestamps in UTC with six fractional digits and
- * {@code Z}. There is no password field to leak.
+ * A trunk exactly as the API documents it: snake_case fields, timestamps in UTC with six
+ * fractional digits and {@code Z}. There is no password field to leak.
  */
 record TrunkJson(long id, @JsonProperty("phone_number") String phoneNumber, String nickname,
 		@JsonProperty("sip_username") String sipUsername, @JsonProperty("sip_address") String sipAddress,
@@ -22,15 +22,14 @@ record TrunkJson(long id, @JsonProperty("phone_number") String phoneNumber, Stri
 		@JsonProperty("outbound_trunk_id") String outboundTrunkId, @JsonProperty("created_at") String createdAt,
 		@JsonProperty("updated_at") String updatedAt) {
 
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter
-		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	static TrunkJson of(SipTrunk trunk) {
-		return new TrunkJson(trunk.id(), trunk.phoneNumber(), trunk.nickname(), trunk.sipUsername(),
-				trunk.sipAddress(), trunk.sipCallingFormat(), trunk.inboundAuthorizationType(),
-				trunk.allowedInboundIps(), trunk.outboundProxy(), trunk.countryCode(), trunk.inboundTrunkId(),
-				trunk.outboundTrunkId(), timestamp(trunk.createdAt()), timestamp(trunk.updatedAt()));
+		return new TrunkJson(trunk.id(), trunk.phoneNumber(), trunk.nickname(), trunk.sipUsername(), trunk.sipAddress(),
+				trunk.sipCallingFormat(), trunk.inboundAuthorizationType(), trunk.allowedInboundIps(),
+				trunk.outboundProxy(), trunk.countryCode(), trunk.inboundTrunkId(), trunk.outboundTrunkId(),
+				timestamp(trunk.createdAt()), timestamp(trunk.updatedAt()));
 	}
 
 	static String timestamp(Instant instant) {

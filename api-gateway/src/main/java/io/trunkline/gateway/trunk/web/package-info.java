@@ -1,4 +1,5 @@
 /**
- * The SIP trunk REST API: create, get, list and the status of a create, with the documented bodies.
+ * The SIP trunk REST API: create, get, list and the status of a create, with the
+ * documented bodies.
  */
 package io.trunkline.gateway.trunk.web;

@@ -22,8 +22,9 @@ import static io.trunkline.gateway.trunk.web.TrunkFixtures.extensionTrunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API on a real gateway, PostgreSQL and Kafka, with no worker running: what the gateway alone decides
- * (authentication, the duplicate rule, the asynchronous answer, reads and account isolation).
+ * The API on a real gateway, PostgreSQL and Kafka, with no worker running: what the
+ * gateway alone decides (authentication, the duplicate rule, the asynchronous answer,
+ * reads and account isolation).
  */
 @GatewayIntegrationTest
 class SipTrunkApiIntegrationTests {

@@ -29,7 +29,10 @@ final class TrunkFixtures {
 				""".formatted(extension);
 	}
 
-	/** The documented second example: a DID with IP authentication through the outbound proxy. */
+	/**
+	 * The documented second example: a DID with IP authentication through the outbound
+	 * proxy.
+	 */
 	static String didTrunkWithIpAuth(String number) {
 		return """
 				{
@@ -48,7 +51,8 @@ final class TrunkFixtures {
 	}
 
 	/**
-	 * Does what the worker does when it provisions a request: commits the trunk with both LiveKit ids.
+	 * Does what the worker does when it provisions a request: commits the trunk with both
+	 * LiveKit ids.
 	 * @return the trunk's id
 	 */
 	static long commitTrunk(JdbcClient jdbc, UUID requestId) {
@@ -62,7 +66,8 @@ final class TrunkFixtures {
 				FROM provisioning_requests WHERE id = ?
 				RETURNING id
 				""").param(requestId).query(Long.class).single();
-		jdbc.sql("UPDATE provisioning_requests SET status = 'provisioned', trunk_id = ?, completed_at = now() WHERE id = ?")
+		jdbc.sql(
+				"UPDATE provisioning_requests SET status = 'provisioned', trunk_id = ?, completed_at = now() WHERE id = ?")
 			.params(trunkId, requestId)
 			.update();
 		return trunkId;

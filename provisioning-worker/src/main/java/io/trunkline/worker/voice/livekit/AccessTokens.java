@@ -7,8 +7,8 @@ import io.livekit.server.AccessToken;
 import io.livekit.server.SIPAdmin;
 
 /**
- * Short-lived LiveKit access tokens with the SIP admin grant, minted by LiveKit's own {@link AccessToken} and
- * reused until a minute before they expire.
+ * Short-lived LiveKit access tokens with the SIP admin grant, minted by LiveKit's own
+ * {@link AccessToken} and reused until a minute before they expire.
  */
 class AccessTokens {
 

@@ -6,15 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where LiveKit is and how to talk to it. There is no default URL: a worker without {@code LIVEKIT_URL} refuses to
- * start rather than guess.
+ * Where LiveKit is and how to talk to it. There is no default URL: a worker without
+ * {@code LIVEKIT_URL} refuses to start rather than guess.
  *
  * @param url the LiveKit server, e.g. {@code https://my-project.livekit.cloud}
  * @param apiKey the API key (the tokens' issuer)
  * @param apiSecret the API secret that signs the tokens
  * @param connectTimeout the longest a connection may take
  * @param readTimeout the longest a call may take once sent
- * @param tokenTtl how long each access token is valid; a token is reused until a minute before it expires
+ * @param tokenTtl how long each access token is valid; a token is reused until a minute
+ * before it expires
  */
 @ConfigurationProperties("livekit")
 record LiveKitSettings(String url, String apiKey, String apiSecret, @DefaultValue("2s") Duration connectTimeout,

@@ -43,14 +43,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * LiveKit's SIP service over Twirp: {@code POST {url}/twirp/livekit.SIP/{Method}} with protobuf bodies built from
- * LiveKit's own generated classes, authenticated by short-lived tokens with the SIP admin grant.
+ * LiveKit's SIP service over Twirp: {@code POST {url}/twirp/livekit.SIP/{Method}} with
+ * protobuf bodies built from LiveKit's own generated classes, authenticated by
+ * short-lived tokens with the SIP admin grant.
  * <p>
- * Errors are mapped once, here: network errors and timeouts, {@code unavailable}, {@code resource_exhausted},
- * {@code deadline_exceeded} and 5xx are {@link VoiceInfrastructureUnavailable} (retryable; the outcome of a create
- * is unknown after a timeout or a dropped connection); 401 and 403 are {@link VoiceInfrastructureMisconfigured},
- * logged as an alert and never retried; every other 4xx is {@link VoiceInfrastructureRejected}. Each call is
- * counted and timed by method and code. Request and response bodies are never logged: both carry the SIP password.
+ * Errors are mapped once, here: network errors and timeouts, {@code unavailable},
+ * {@code resource_exhausted}, {@code deadline_exceeded} and 5xx are
+ * {@link VoiceInfrastructureUnavailable} (retryable; the outcome of a create is unknown
+ * after a timeout or a dropped connection); 401 and 403 are
+ * {@link VoiceInfrastructureMisconfigured}, logged as an alert and never retried; every
+ * other 4xx is {@link VoiceInfrastructureRejected}. Each call is counted and timed by
+ * method and code. Request and response bodies are never logged: both carry the SIP
+ * password.
  */
 @Component
 class LiveKitSipClient implements VoiceInfrastructure {
@@ -159,7 +163,8 @@ class LiveKitSipClient implements VoiceInfrastructure {
 	}
 
 	private <T extends Message> T call(String method, Message request, Parser<T> responseParser) {
-		HttpRequest httpRequest = HttpRequest.newBuilder(URI.create(this.settings.url() + "/twirp/livekit.SIP/" + method))
+		HttpRequest httpRequest = HttpRequest
+			.newBuilder(URI.create(this.settings.url() + "/twirp/livekit.SIP/" + method))
 			.timeout(this.settings.readTimeout())
 			.header("Content-Type", PROTOBUF)
 			.header("Authorization", "Bearer " + this.tokens.current())
@@ -186,8 +191,8 @@ class LiveKitSipClient implements VoiceInfrastructure {
 			throw new VoiceInfrastructureUnavailable(method + " answered an unreadable body", true);
 		}
 		catch (IOException ex) {
-			throw new VoiceInfrastructureUnavailable(method + " failed on the network: " + ex.getClass().getSimpleName(),
-					true);
+			throw new VoiceInfrastructureUnavailable(
+					method + " failed on the network: " + ex.getClass().getSimpleName(), true);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -205,14 +210,17 @@ class LiveKitSipClient implements VoiceInfrastructure {
 
 	private RuntimeException failure(String method, int status, String code, String message) {
 		if (status == 401 || status == 403) {
-			logger.error("ALERT: LiveKit refused our credentials on {} ({} {}): check LIVEKIT_API_KEY and "
-					+ "LIVEKIT_API_SECRET; nothing will be provisioned until they are fixed", method, status, code);
+			logger.error(
+					"ALERT: LiveKit refused our credentials on {} ({} {}): check LIVEKIT_API_KEY and "
+							+ "LIVEKIT_API_SECRET; nothing will be provisioned until they are fixed",
+					method, status, code);
 			return new VoiceInfrastructureMisconfigured(method + " was refused: " + status + " " + code);
 		}
 		boolean retryable = status >= 500 || status == 429 || status == 408 || "unavailable".equals(code)
 				|| "resource_exhausted".equals(code) || "deadline_exceeded".equals(code);
 		if (retryable) {
-			// A 5xx may come after the work was done (an internal error while answering): treat it as unknown.
+			// A 5xx may come after the work was done (an internal error while answering):
+			// treat it as unknown.
 			return new VoiceInfrastructureUnavailable(method + " answered " + status + " " + code, status >= 500);
 		}
 		return new VoiceInfrastructureRejected(code, message);
