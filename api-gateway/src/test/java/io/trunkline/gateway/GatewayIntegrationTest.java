@@ -24,6 +24,6 @@ public @interface GatewayIntegrationTest {
 
 	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")
 	String[] properties() default { "spring.config.name=gateway", "trunkline.reply.timeout=400ms",
-			"trunkline.outbound-proxy.address=sip-proxy.trunkline.test:5060" };
+			"trunkline.outbound-proxy.address=sip-proxy.trunkline.test:5060", "trunkline.admin.token=test-admin-token" };
 
 }

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * one, printed)</li>
  * <li>{@code LIVEKIT_URL}, {@code LIVEKIT_API_KEY}, {@code LIVEKIT_API_SECRET}: a real
  * LiveKit (default: the stand-in)</li>
+ * <li>{@code TRUNKLINE_STANDIN_LATENCY_MS}: latency the stand-in adds to every LiveKit call (default 0; the
+ * benchmarks use 50)</li>
  * <li>{@code TRUNKLINE_OUTBOUND_PROXY_ADDRESS}: the fixed-IP outbound proxy (default with
  * the stand-in: a placeholder so that {@code outbound_proxy: true} can be tried)</li>
  * </ul>
@@ -47,6 +49,10 @@ public final class Main {
 		long started = System.nanoTime();
 		LocalStack stack = LocalStack.start(new LocalStackOptions(port, apiKey, liveKit, proxy, 4, Map.of()));
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+		long latency = Long.parseLong(env.getOrDefault("TRUNKLINE_STANDIN_LATENCY_MS", "0"));
+		if (stack.standIn() != null && latency > 0) {
+			stack.standIn().setLatency(java.time.Duration.ofMillis(latency));
+		}
 		String voice = (stack.standIn() != null) ? "the LiveKit stand-in at " + stack.liveKitUrl()
 				: "LiveKit at " + stack.liveKitUrl();
 		logger.info("Started in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -32,7 +32,7 @@ final class Answers {
 	}
 
 	static ResponseEntity<Object> created(SipTrunk trunk) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("message", CREATED, "data", TrunkJson.of(trunk)));
+		return ResponseEntity.status(HttpStatus.CREATED).body(messageAndData(CREATED, TrunkJson.of(trunk)));
 	}
 
 	static ResponseEntity<Object> provisioningFailed() {
@@ -43,11 +43,21 @@ final class Answers {
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.location(URI.create(REQUESTS_PATH + requestId))
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
-			.body(Map.of("message", IN_PROGRESS, "data", pendingData(requestId)));
+			.body(messageAndData(IN_PROGRESS, pendingData(requestId)));
 	}
 
 	static ResponseEntity<Object> error(HttpStatus status, String message) {
 		return ResponseEntity.status(status).body(Map.of("error", message));
+	}
+
+	/**
+	 * The documented success shape, {@code message} first as in the documentation's examples.
+	 */
+	private static Map<String, Object> messageAndData(String message, Object data) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("message", message);
+		body.put("data", data);
+		return body;
 	}
 
 	static Map<String, Object> pendingData(UUID requestId) {
