@@ -3,8 +3,8 @@ package io.trunkline.gateway.account;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The operators' bearer token for {@code /admin/}, only from the environment ({@code TRUNKLINE_ADMIN_TOKEN}).
- * Without one the admin endpoints do not exist (404).
+ * The operators' bearer token for {@code /admin/}, only from the environment
+ * ({@code TRUNKLINE_ADMIN_TOKEN}). Without one the admin endpoints do not exist (404).
  *
  * @param token the admin token, or blank to disable the admin endpoints
  */

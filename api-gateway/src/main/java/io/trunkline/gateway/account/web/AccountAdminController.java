@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators open accounts and issue API keys here (guarded by {@link AdminAuthentication}). The key is in the
- * response once and never again: only its digest is stored.
+ * Operators open accounts and issue API keys here (guarded by
+ * {@link AdminAuthentication}). The key is in the response once and never again: only its
+ * digest is stored.
  */
 @RestController
 @RequestMapping("/admin/accounts")

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards {@code /admin/}: without a configured admin token the endpoints answer 404 as if they did not exist; with
- * one, a request must present it as a bearer token (compared in constant time) or get a 401.
+ * Guards {@code /admin/}: without a configured admin token the endpoints answer 404 as if
+ * they did not exist; with one, a request must present it as a bearer token (compared in
+ * constant time) or get a 401.
  */
 @Component
 class AdminAuthentication extends OncePerRequestFilter {

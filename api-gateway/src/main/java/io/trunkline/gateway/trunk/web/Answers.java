@@ -51,7 +51,8 @@ final class Answers {
 	}
 
 	/**
-	 * The documented success shape, {@code message} first as in the documentation's examples.
+	 * The documented success shape, {@code message} first as in the documentation's
+	 * examples.
 	 */
 	private static Map<String, Object> messageAndData(String message, Object data) {
 		Map<String, Object> body = new LinkedHashMap<>();

@@ -56,6 +56,13 @@ class ApiErrors {
 
 	@ExceptionHandler
 	ResponseEntity<Object> unreadable(HttpMessageNotReadableException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodySizeLimit.BodyTooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.header("Connection", "close")
+					.body(Map.of("message", "The request body may not be greater than 64 KB."));
+			}
+		}
 		return ResponseEntity.badRequest().body(Map.of("message", "The request body is not valid JSON."));
 	}
 

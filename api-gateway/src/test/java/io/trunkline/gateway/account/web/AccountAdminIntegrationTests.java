@@ -2,7 +2,7 @@ package io.trunkline.gateway.account.web;
 
 import io.trunkline.gateway.ApiClient;
 import io.trunkline.gateway.ApiClient.Answer;
-import io.trunkline.gateway.GatewayIntegrationTest;
+import io.trunkline.gateway.RunningGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +14,10 @@ import static io.trunkline.gateway.ApiClient.TRUNKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Operators open accounts and issue keys through {@code /admin/accounts} with the admin token.
+ * Operators open accounts and issue keys through {@code /admin/accounts} with the admin
+ * token.
  */
-@GatewayIntegrationTest
+@RunningGateway
 class AccountAdminIntegrationTests {
 
 	@Autowired
@@ -45,7 +46,10 @@ class AccountAdminIntegrationTests {
 
 	@Test
 	void storesOnlyTheDigestOfAKey() {
-		String key = this.admin.post("/admin/accounts", "{\"name\": \"Digest Co\"}").json().get("data").get("api_key")
+		String key = this.admin.post("/admin/accounts", "{\"name\": \"Digest Co\"}")
+			.json()
+			.get("data")
+			.get("api_key")
 			.asString();
 
 		Long stored = this.jdbc.sql("SELECT count(*) FROM api_keys WHERE key_digest = ? OR label = ?")
@@ -58,8 +62,11 @@ class AccountAdminIntegrationTests {
 
 	@Test
 	void issuesAnotherKeyToAnExistingAccount() {
-		long account = this.admin.post("/admin/accounts", "{\"name\": \"Two Keys Ltd\"}").json().get("data")
-			.get("account_id").asLong();
+		long account = this.admin.post("/admin/accounts", "{\"name\": \"Two Keys Ltd\"}")
+			.json()
+			.get("data")
+			.get("account_id")
+			.asLong();
 
 		Answer issued = this.admin.post("/admin/accounts/" + account + "/api-keys", "");
 

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.trunkline.gateway.ApiClient;
 import io.trunkline.gateway.ApiClient.Answer;
-import io.trunkline.gateway.GatewayIntegrationTest;
+import io.trunkline.gateway.RunningGateway;
 import io.trunkline.gateway.account.AccountRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gateway alone decides (authentication, the duplicate rule, the asynchronous answer,
  * reads and account isolation).
  */
-@GatewayIntegrationTest
+@RunningGateway
 class SipTrunkApiIntegrationTests {
 
 	static final AtomicInteger extensions = new AtomicInteger(2000);

@@ -20,10 +20,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = LocalInfrastructure.class)
-public @interface GatewayIntegrationTest {
+public @interface RunningGateway {
 
 	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")
 	String[] properties() default { "spring.config.name=gateway", "trunkline.reply.timeout=400ms",
-			"trunkline.outbound-proxy.address=sip-proxy.trunkline.test:5060", "trunkline.admin.token=test-admin-token" };
+			"trunkline.outbound-proxy.address=sip-proxy.trunkline.test:5060",
+			"trunkline.admin.token=test-admin-token" };
 
 }
