@@ -143,7 +143,8 @@ public final class LocalStack implements AutoCloseable {
 		properties.put("spring.kafka.bootstrap-servers", this.kafka.bootstrapServers());
 		properties.put("trunkline.secrets.keys", this.keyRing);
 		properties.put("trunkline.topics.partitions", this.options.partitions());
-		// The services share one logging system here: the logger names (gateway, worker) tell their lines apart.
+		// The services share one logging system here: the logger names (gateway, worker)
+		// tell their lines apart.
 		properties.put("logging.include-application-name", false);
 		if (this.options.outboundProxyAddress() != null) {
 			properties.put("trunkline.outbound-proxy.address", this.options.outboundProxyAddress());

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * one, printed)</li>
  * <li>{@code LIVEKIT_URL}, {@code LIVEKIT_API_KEY}, {@code LIVEKIT_API_SECRET}: a real
  * LiveKit (default: the stand-in)</li>
- * <li>{@code TRUNKLINE_STANDIN_LATENCY_MS}: latency the stand-in adds to every LiveKit call (default 0; the
- * benchmarks use 50)</li>
+ * <li>{@code TRUNKLINE_STANDIN_LATENCY_MS}: latency the stand-in adds to every LiveKit
+ * call (default 0; the benchmarks use 50)</li>
  * <li>{@code TRUNKLINE_OUTBOUND_PROXY_ADDRESS}: the fixed-IP outbound proxy (default with
  * the stand-in: a placeholder so that {@code outbound_proxy: true} can be tried)</li>
  * </ul>
