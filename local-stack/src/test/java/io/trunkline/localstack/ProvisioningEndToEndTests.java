@@ -183,6 +183,34 @@ class ProvisioningEndToEndTests {
 	}
 
 	@Test
+	void failsWithoutRetryingWhenLiveKitRefusesOurCredentials() {
+		String extension = nextExtension();
+		standIn().faults().on("CreateSIPInboundTrunk").respond(401, "unauthenticated", "permissions denied").times(5);
+		int before = standIn().calls("CreateSIPInboundTrunk");
+
+		Answer answer = client.post(extensionTrunk(extension));
+
+		assertThat(answer.status()).isEqualTo(500);
+		assertThat(standIn().calls("CreateSIPInboundTrunk")).isEqualTo(before + 1);
+		assertThat(inboundWithNumber(extension)).isEmpty();
+	}
+
+	@Test
+	void reconcilerRemovesOurOrphansAndLeavesOtherTrunksAlone() {
+		String orphan = client.createInboundTrunkOnLiveKit(nextExtension(),
+				"{\"trunkline\":\"trunkline\",\"request\":\"" + UUID.randomUUID() + "\",\"account\":1}");
+		String foreign = client.createInboundTrunkOnLiveKit(nextExtension(), "{\"owner\":\"someone else\"}");
+		String otherInstallation = client.createInboundTrunkOnLiveKit(nextExtension(),
+				"{\"trunkline\":\"staging\",\"request\":\"" + UUID.randomUUID() + "\",\"account\":1}");
+
+		int removed = stack.workers().get(0).getBean(OrphanReconciler.class).reconcile();
+
+		assertThat(removed).isPositive();
+		List<String> remaining = standIn().inboundTrunks().stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList();
+		assertThat(remaining).doesNotContain(orphan).contains(foreign, otherInstallation);
+	}
+
+	@Test
 	void completesARequestWhoseWorkerStoppedBetweenTheTwoCreates() throws Exception {
 		String extension = nextExtension();
 		stack.stop(stack.workers().get(0));
