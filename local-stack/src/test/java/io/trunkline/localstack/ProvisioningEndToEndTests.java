@@ -58,7 +58,7 @@ class ProvisioningEndToEndTests {
 	static void startStack() {
 		logs = CapturedLogs.attach();
 		stack = LocalStack.start(LocalStackOptions.forTests(API_KEY,
-				Map.ofEntries(Map.entry("trunkline.reply.timeout", "10s"), Map.entry("livekit.read-timeout", "1s"),
+				Map.ofEntries(Map.entry("trunkline.reply.timeout", "10s"), Map.entry("livekit.read-timeout", "2s"),
 						Map.entry("resilience4j.retry.instances.livekit.wait-duration", "20ms"),
 						Map.entry("resilience4j.circuitbreaker.instances.livekit.minimum-number-of-calls", "6"),
 						Map.entry("resilience4j.circuitbreaker.instances.livekit.sliding-window-size", "6"),
@@ -125,7 +125,7 @@ class ProvisioningEndToEndTests {
 	void retriesTransientFailuresAndTimeoutsUntilProvisioned() {
 		String extension = nextExtension();
 		standIn().faults().on("CreateSIPInboundTrunk").respond(503, "unavailable", "try later").times(2);
-		standIn().faults().on("CreateSIPOutboundTrunk").delayAfterPerforming(Duration.ofMillis(1500)).times(1);
+		standIn().faults().on("CreateSIPOutboundTrunk").delayAfterPerforming(Duration.ofMillis(2500)).times(1);
 
 		Answer answer = client.post(extensionTrunk(extension));
 
@@ -137,7 +137,7 @@ class ProvisioningEndToEndTests {
 	@Test
 	void removesTheLateDuplicateOfACreateThatTimedOutBeforeLiveKitPerformedIt() {
 		String extension = nextExtension();
-		standIn().faults().on("CreateSIPOutboundTrunk").delay(Duration.ofMillis(1500)).times(1);
+		standIn().faults().on("CreateSIPOutboundTrunk").delay(Duration.ofMillis(2500)).times(1);
 		Answer answer = client.post(extensionTrunk(extension));
 		assertThat(answer.status()).as(answer.body()).isEqualTo(201);
 		await().atMost(10, SECONDS).until(() -> outboundWithNumber(extension).size() == 2);
