@@ -101,6 +101,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 		ConfigurableApplicationContext context = GatewayApplication.application()
 			.bannerMode(Banner.Mode.OFF)
+			.registerShutdownHook(false)
 			.run(arguments(properties));
 		this.gateways.add(context);
 		return context;
@@ -118,6 +119,7 @@ public final class LocalStack implements AutoCloseable {
 		properties.put("livekit.api-secret", this.liveKitSecret);
 		ConfigurableApplicationContext context = WorkerApplication.application()
 			.bannerMode(Banner.Mode.OFF)
+			.registerShutdownHook(false)
 			.run(arguments(properties));
 		this.workers.add(context);
 		return context;
@@ -219,6 +221,11 @@ public final class LocalStack implements AutoCloseable {
 		this.workers.remove(worker);
 	}
 
+	/**
+	 * Stops everything in order: gateways (finishing their requests), workers, the
+	 * stand-in, Kafka, PostgreSQL. The services' own shutdown hooks are off so that this
+	 * order holds on SIGTERM.
+	 */
 	@Override
 	public synchronized void close() {
 		for (ConfigurableApplicationContext gateway : List.copyOf(this.gateways)) {

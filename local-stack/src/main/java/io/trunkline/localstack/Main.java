@@ -46,8 +46,24 @@ public final class Main {
 		if (proxy.isBlank()) {
 			proxy = (liveKit == null) ? "sip-proxy.trunkline.local:5060" : null;
 		}
+		// The embedded broker's test kit deletes its directories in a hook of its own; it
+		// complains when it races ours.
+		System.setProperty("logging.level.org.apache.kafka.common.test.TestUtils", "OFF");
 		long started = System.nanoTime();
-		LocalStack stack = LocalStack.start(new LocalStackOptions(port, apiKey, liveKit, proxy, 4, Map.of()));
+		LocalStack stack;
+		try {
+			stack = LocalStack.start(new LocalStackOptions(port, apiKey, liveKit, proxy, 4, Map.of()));
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = ex;
+			while (cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			logger.error("Trunkline could not start: {}", cause.toString(), ex);
+			System.exit(1);
+			return;
+		}
+		stopCleanlyOn(stack, "TERM", "INT");
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
 		long latency = Long.parseLong(env.getOrDefault("TRUNKLINE_STANDIN_LATENCY_MS", "0"));
 		if (stack.standIn() != null && latency > 0) {
@@ -58,6 +74,23 @@ public final class Main {
 		logger.info("Started in {} ms", (System.nanoTime() - started) / 1_000_000);
 		System.out.println("Trunkline is ready: API " + stack.baseUrl() + "/api  API key " + apiKey
 				+ "  (provisioning on " + voice + ")");
+	}
+
+	/**
+	 * Stops the stack in order on SIGTERM and Ctrl-C, before the JVM runs its shutdown
+	 * hooks: the embedded broker's test kit deletes its directories in a hook of its own,
+	 * which would otherwise race the broker's last writes.
+	 */
+	@SuppressWarnings("restriction")
+	private static void stopCleanlyOn(LocalStack stack, String... signals) {
+		for (String name : signals) {
+			sun.misc.Signal.handle(new sun.misc.Signal(name), (signal) -> {
+				logger.info("Stopping on SIG{}", signal.getName());
+				stack.close();
+				logger.info("Trunkline stopped");
+				System.exit(0);
+			});
+		}
 	}
 
 	private static String randomToken() {

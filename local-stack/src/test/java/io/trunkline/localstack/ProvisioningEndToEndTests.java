@@ -260,6 +260,24 @@ class ProvisioningEndToEndTests {
 	}
 
 	@Test
+	void parksAnUnreadableCommandOnTheDeadLetterTopic() throws Exception {
+		String key = "poison-" + UUID.randomUUID();
+
+		try (var producer = new KafkaProducer<String, String>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers()),
+				new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>("trunkline.provisioning.requests", key, "{not json")).get();
+		}
+
+		await().atMost(30, SECONDS)
+			.until(() -> client.allKafkaRecords()
+				.stream()
+				.anyMatch((r) -> r.topic().equals("trunkline.provisioning.requests.dlt") && key.equals(r.key())));
+		Answer healthy = client.post(extensionTrunk(nextExtension()));
+		assertThat(healthy.status()).isEqualTo(201);
+	}
+
+	@Test
 	void answersAcceptedWhenTheOutcomeIsSlowerThanTheWaitThenTheStatusShowsIt() {
 		String extension = nextExtension();
 		standIn().faults().on("CreateSIPInboundTrunk").delay(Duration.ofMillis(900)).times(1);

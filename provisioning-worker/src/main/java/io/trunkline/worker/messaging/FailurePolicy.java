@@ -2,6 +2,7 @@ package io.trunkline.worker.messaging;
 
 import io.trunkline.schema.Topics;
 import org.apache.kafka.common.TopicPartition;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +32,9 @@ class FailurePolicy {
 		backOff.setMaxInterval(10_000);
 		backOff.setMaxElapsedTime(60_000);
 		var handler = new DefaultErrorHandler(recoverer, backOff);
-		handler.addNotRetryableExceptions(DeserializationException.class, IllegalArgumentException.class);
+		// A payload that cannot be read will never be readable: park it at once.
+		handler.addNotRetryableExceptions(DeserializationException.class, JacksonException.class,
+				IllegalArgumentException.class);
 		return handler;
 	}
 

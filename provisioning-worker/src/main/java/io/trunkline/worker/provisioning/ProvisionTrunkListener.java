@@ -25,7 +25,7 @@ class ProvisionTrunkListener {
 		this.json = json;
 	}
 
-	@KafkaListener(id = "provisioning", topics = Topics.PROVISIONING_REQUESTS)
+	@KafkaListener(id = "provisioning", idIsGroup = false, topics = Topics.PROVISIONING_REQUESTS)
 	void onProvisionTrunk(String payload, Acknowledgment acknowledgment) {
 		ProvisionTrunk command = this.json.readValue(payload, ProvisionTrunk.class);
 		this.provisioning.provision(command.requestId());

@@ -1,0 +1,181 @@
+package io.trunkline.bench.report;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.trunkline.bench.load.Latencies;
+
+/**
+ * Where each create's time goes, from the stack's own log lines (the round trip the
+ * README annotates) joined with the client's send and answer times by phone number. Log
+ * and client clocks are the same machine's, both in milliseconds.
+ *
+ * @param joined how many {@code 201} answers had all five log lines
+ * @param stages the stages, in order, with their latencies
+ */
+record StageBreakdown(int joined, List<Stage> stages) {
+
+	private static final Pattern ACCEPTED = Pattern
+		.compile("Accepted create request ([0-9a-f-]{36}) of account \\d+ for (\\S+) at ");
+
+	private static final Pattern CLAIMED = Pattern
+		.compile("Provisioning request ([0-9a-f-]{36}) of account \\d+ \\(attempt 1\\)");
+
+	private static final Pattern INBOUND = Pattern.compile("Created inbound trunk \\S+ named 'Trunkline (\\S+)'");
+
+	private static final Pattern OUTBOUND = Pattern.compile("Created outbound trunk \\S+ named 'Trunkline (\\S+)'");
+
+	private static final Pattern PROVISIONED = Pattern.compile("Provisioned request ([0-9a-f-]{36}) as trunk");
+
+	static Optional<StageBreakdown> of(Path stackLog, Path answersCsv) {
+		if (!Files.exists(stackLog) || !Files.exists(answersCsv)) {
+			return Optional.empty();
+		}
+		Map<String, Create> creates = new HashMap<>();
+		try {
+			List<String> answers = Files.readAllLines(answersCsv);
+			for (String line : answers.subList(1, answers.size())) {
+				String[] fields = line.split(",");
+				if (fields.length == 4 && "201".equals(fields[3])) {
+					Create create = new Create();
+					create.sent = Long.parseLong(fields[1]);
+					create.answered = Long.parseLong(fields[2]);
+					creates.put(fields[0], create);
+				}
+			}
+			Map<String, Create> byRequest = new HashMap<>();
+			try (BufferedReader log = Files.newBufferedReader(stackLog)) {
+				String line;
+				while ((line = log.readLine()) != null) {
+					read(line, creates, byRequest);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		List<Create> complete = creates.values().stream().filter(Create::complete).toList();
+		if (complete.isEmpty()) {
+			return Optional.empty();
+		}
+		List<Stage> stages = new ArrayList<>();
+		stages.add(stage(complete, "request sent → accepted",
+				"HTTP, API-key check, validation, password encryption, INSERT of the request and the outbox row "
+						+ "(logged before the commit)",
+				(c) -> c.accepted - c.sent));
+		stages.add(stage(complete, "accepted → claimed by the worker",
+				"commit, relay wake-up, relay transaction (claim, publish with acks=all, delete, commit), broker, "
+						+ "worker's fetch, claim UPDATE and its commit",
+				(c) -> c.claimed - c.accepted));
+		stages.add(stage(complete, "claimed → inbound trunk stored",
+				"decrypt the password, map, token, Twirp call until the stand-in stored the trunk",
+				(c) -> c.inbound - c.claimed));
+		stages.add(stage(complete, "inbound stored → outbound stored",
+				"the inbound answer back to the worker, the outbound Twirp call until stored", (c) -> c.outbound - c.inbound));
+		stages.add(stage(complete, "outbound stored → trunk committed",
+				"the outbound answer back, INSERT of the trunk and UPDATE of the request in one transaction",
+				(c) -> c.provisioned - c.outbound));
+		stages.add(stage(complete, "committed → answer received",
+				"publish the outcome and wait for acks=all, broker, gateway's outcome fetch, read the trunk, "
+						+ "async dispatch, JSON, HTTP write",
+				(c) -> c.answered - c.provisioned));
+		stages.add(stage(complete, "total (client)", "request sent → answer received", (c) -> c.answered - c.sent));
+		return Optional.of(new StageBreakdown(complete.size(), stages));
+	}
+
+	private static void read(String line, Map<String, Create> creates, Map<String, Create> byRequest) {
+		Matcher matcher;
+		if ((matcher = ACCEPTED.matcher(line)).find()) {
+			Create create = creates.get(matcher.group(2));
+			if (create != null) {
+				create.accepted = time(line);
+				byRequest.put(matcher.group(1), create);
+			}
+		}
+		else if ((matcher = CLAIMED.matcher(line)).find()) {
+			Create create = byRequest.get(matcher.group(1));
+			if (create != null) {
+				create.claimed = time(line);
+			}
+		}
+		else if ((matcher = INBOUND.matcher(line)).find()) {
+			Create create = creates.get(matcher.group(1));
+			if (create != null) {
+				create.inbound = time(line);
+			}
+		}
+		else if ((matcher = OUTBOUND.matcher(line)).find()) {
+			Create create = creates.get(matcher.group(1));
+			if (create != null) {
+				create.outbound = time(line);
+			}
+		}
+		else if ((matcher = PROVISIONED.matcher(line)).find()) {
+			Create create = byRequest.get(matcher.group(1));
+			if (create != null) {
+				create.provisioned = time(line);
+			}
+		}
+	}
+
+	private static long time(String line) {
+		int space = line.indexOf(' ');
+		try {
+			return Instant.parse(line.substring(0, (space > 0) ? space : line.length())).toEpochMilli();
+		}
+		catch (DateTimeParseException ex) {
+			return 0;
+		}
+	}
+
+	private static Stage stage(List<Create> creates, String name, String includes, ToLongFunction<Create> millis) {
+		return new Stage(name, includes, Latencies.of(creates.stream().mapToLong(millis).toArray()));
+	}
+
+	/**
+	 * One stage of a create.
+	 *
+	 * @param name from which log line to which
+	 * @param includes what happens in it
+	 * @param latency its duration over the joined creates
+	 */
+	record Stage(String name, String includes, Latencies latency) {
+	}
+
+	private static final class Create {
+
+		long sent;
+
+		long accepted;
+
+		long claimed;
+
+		long inbound;
+
+		long outbound;
+
+		long provisioned;
+
+		long answered;
+
+		boolean complete() {
+			return this.accepted > 0 && this.claimed > 0 && this.inbound > 0 && this.outbound > 0
+					&& this.provisioned > 0;
+		}
+
+	}
+
+}
