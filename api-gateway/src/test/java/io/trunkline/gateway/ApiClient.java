@@ -6,9 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 
+import io.trunkline.gateway.account.AccountRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.env.Environment;
 
 /**
  * A real HTTP client for a running gateway, as an API user would call it.
@@ -28,6 +32,25 @@ public final class ApiClient {
 	public ApiClient(String baseUrl, String apiKey) {
 		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
+	}
+
+	/**
+	 * @param environment the running gateway's environment
+	 * @param apiKey the key to call with, or {@code null} for none
+	 * @return a client of that gateway
+	 */
+	public static ApiClient of(Environment environment, String apiKey) {
+		return new ApiClient("http://127.0.0.1:" + environment.getProperty("local.server.port"), apiKey);
+	}
+
+	/**
+	 * @param environment the running gateway's environment
+	 * @param accounts where to open the account
+	 * @return a client calling as a freshly opened account, so that tests never see each
+	 * other's trunks
+	 */
+	public static ApiClient forNewAccount(Environment environment, AccountRegistry accounts) {
+		return of(environment, accounts.open("account-" + UUID.randomUUID()).token());
 	}
 
 	public ApiClient as(String otherApiKey) {

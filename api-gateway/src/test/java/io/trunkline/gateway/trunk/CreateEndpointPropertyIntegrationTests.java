@@ -41,8 +41,7 @@ class CreateEndpointPropertyIntegrationTests {
 	@Test
 	void neverAnswers5xxAndOnlyAcceptedBodiesReachThePipeline() {
 		var key = this.accounts.open("hostile-" + UUID.randomUUID());
-		ApiClient api = new ApiClient("http://127.0.0.1:" + this.environment.getProperty("local.server.port"),
-				key.token());
+		ApiClient api = ApiClient.of(this.environment, key.token());
 		HostileBodies bodies = new HostileBodies(new Random(20261126));
 		int accepted = 0;
 

@@ -30,8 +30,7 @@ class AccountAdminIntegrationTests {
 
 	@BeforeEach
 	void asOperator() {
-		this.admin = new ApiClient("http://127.0.0.1:" + this.environment.getProperty("local.server.port"),
-				"test-admin-token");
+		this.admin = ApiClient.of(this.environment, "test-admin-token");
 	}
 
 	@Test

@@ -51,8 +51,7 @@ class CreateRequestHandlingIntegrationTests {
 
 	@BeforeEach
 	void openAccount() {
-		this.api = new ApiClient("http://127.0.0.1:" + this.environment.getProperty("local.server.port"),
-				this.accounts.open("account-" + UUID.randomUUID()).token());
+		this.api = ApiClient.forNewAccount(this.environment, this.accounts);
 	}
 
 	@Test

@@ -44,8 +44,7 @@ class SipTrunkApiIntegrationTests {
 
 	@BeforeEach
 	void openAccount() {
-		String token = this.accounts.open("account-" + UUID.randomUUID()).token();
-		this.api = new ApiClient("http://127.0.0.1:" + this.environment.getProperty("local.server.port"), token);
+		this.api = ApiClient.forNewAccount(this.environment, this.accounts);
 	}
 
 	@Test
