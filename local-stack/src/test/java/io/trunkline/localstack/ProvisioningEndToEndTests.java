@@ -46,6 +46,8 @@ class ProvisioningEndToEndTests {
 
 	static final String PASSWORD = "Zq9-Trunkline-Unmistakable-Secret-7731";
 
+	static final String ADMIN_TOKEN = "test-operator-token";
+
 	static final AtomicInteger extensions = new AtomicInteger(3000);
 
 	static CapturedLogs logs;
@@ -64,7 +66,8 @@ class ProvisioningEndToEndTests {
 						Map.entry("resilience4j.circuitbreaker.instances.livekit.sliding-window-size", "6"),
 						Map.entry("resilience4j.circuitbreaker.instances.livekit.wait-duration-in-open-state", "2s"),
 						Map.entry("trunkline.lease", "3s"), Map.entry("trunkline.recovery.sweep-interval", "1s"),
-						Map.entry("trunkline.recovery.reconcile-interval", "1h"))));
+						Map.entry("trunkline.recovery.reconcile-interval", "1h"),
+						Map.entry("trunkline.admin.token", ADMIN_TOKEN))));
 		client = new StackClient(stack, API_KEY);
 	}
 
@@ -291,6 +294,37 @@ class ProvisioningEndToEndTests {
 			.until(() -> client.get(accepted.header("Location")).json().get("data").get("status").asString(),
 					"provisioned"::equals);
 		assertThat(waited.status()).isIn(201, 202);
+	}
+
+	@Test
+	void operatorFindsAFailedCreateAndReplaysItUntilProvisioned() {
+		String extension = nextExtension();
+		standIn().faults().on("CreateSIPInboundTrunk").respond(400, "invalid_argument", "refused").times(1);
+		assertThat(client.post(extensionTrunk(extension)).status()).isEqualTo(500);
+
+		JsonNode failure = null;
+		for (JsonNode item : client.admin("GET", "/admin/requests/failed", ADMIN_TOKEN).json().get("data")) {
+			if (item.get("phone_number").asString().equals(extension)) {
+				failure = item;
+			}
+		}
+		assertThat(failure).isNotNull();
+		assertThat(failure.get("failure_reason").asString()).isEqualTo("voice_infrastructure_rejected");
+		assertThat(failure.get("attempt_history")).hasSize(1);
+		String requestId = failure.get("request_id").asString();
+		Answer replayed = client.admin("POST", "/admin/requests/" + requestId + "/replay", ADMIN_TOKEN);
+
+		assertThat(replayed.status()).isEqualTo(202);
+		await().atMost(20, SECONDS)
+			.until(() -> client.get(StackClient.TRUNKS + "/requests/" + requestId)
+				.json()
+				.get("data")
+				.get("status")
+				.asString(), "provisioned"::equals);
+		assertThat(inboundWithNumber(extension)).hasSize(1);
+		assertThat(outboundWithNumber(extension)).hasSize(1);
+		assertThat(client.admin("POST", "/admin/requests/" + requestId + "/replay", ADMIN_TOKEN).status())
+			.isEqualTo(409);
 	}
 
 	@Test

@@ -69,6 +69,13 @@ final class StackClient {
 			.build());
 	}
 
+	Answer admin(String method, String path, String adminToken) {
+		return send(HttpRequest.newBuilder(URI.create(this.stack.baseUrl() + path))
+			.header("Authorization", "Bearer " + adminToken)
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
 	String getPlain(String url) {
 		return send(HttpRequest.newBuilder(URI.create(url)).GET().build()).body();
 	}

@@ -3,6 +3,7 @@ package io.trunkline.gateway.trunk;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,6 +92,64 @@ public class ProvisioningRequests {
 				this.json.writeValueAsString(event));
 		logger.info("Accepted create request {} of account {} for {} at {}", requestId, accountId,
 				command.phoneNumber(), command.sipAddress());
+	}
+
+	/**
+	 * Provisions a failed request again, for an operator: it becomes pending (with its
+	 * original password) and its command is published again, in one transaction.
+	 * @param requestId the failed request
+	 * @return the account that owns it
+	 * @throws TrunkNotFound when there is no such request
+	 * @throws RequestNotReplayable when it did not fail, or a live trunk or request has
+	 * taken its identity since
+	 */
+	@Transactional
+	public long replay(UUID requestId) {
+		Optional<String> status = this.jdbc.sql("SELECT status FROM provisioning_requests WHERE id = ? FOR UPDATE")
+			.param(requestId)
+			.query(String.class)
+			.optional();
+		if (status.isEmpty()) {
+			throw new TrunkNotFound();
+		}
+		if (!"failed".equals(status.get())) {
+			throw new RequestNotReplayable("Only a failed request can be replayed; this one is " + status.get() + ".");
+		}
+		long accountId;
+		try {
+			accountId = this.jdbc.sql("""
+					UPDATE provisioning_requests
+					SET status = 'pending', failure_reason = NULL, lease_until = NULL, completed_at = NULL,
+					    updated_at = now()
+					WHERE id = ?
+					RETURNING account_id
+					""").param(requestId).query(Long.class).single();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new RequestNotReplayable(
+					"A SIP trunk with the same phone number, username, and address already exists.");
+		}
+		this.outbox.append(Topics.PROVISIONING_REQUESTS, requestId.toString(), "ProvisionTrunk",
+				this.json.writeValueAsString(ProvisionTrunk.of(requestId, accountId, this.clock.instant())));
+		logger.info("Replaying failed request {} of account {} at an operator's request", requestId, accountId);
+		return accountId;
+	}
+
+	/**
+	 * @param limit the most to return
+	 * @return the most recently failed requests, newest first, for operators
+	 */
+	public List<FailedRequest> failed(int limit) {
+		return this.jdbc.sql("""
+				SELECT id, account_id, phone_number, sip_address, failure_reason, attempts,
+				    attempt_history::text AS history, completed_at
+				FROM provisioning_requests WHERE status = 'failed' ORDER BY completed_at DESC LIMIT ?
+				""")
+			.param(limit)
+			.query((rs, row) -> new FailedRequest(rs.getObject("id", UUID.class), rs.getLong("account_id"),
+					rs.getString("phone_number"), rs.getString("sip_address"), rs.getString("failure_reason"),
+					rs.getInt("attempts"), rs.getString("history"), rs.getTimestamp("completed_at").toInstant()))
+			.list();
 	}
 
 	/**

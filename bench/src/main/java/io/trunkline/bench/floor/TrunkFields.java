@@ -8,8 +8,8 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 
 /**
- * The fields of a create body the floor needs, and the two LiveKit trunks they map to,
- * as the worker maps them (name, marker, numbers, digest or IP authentication, calling
+ * The fields of a create body the floor needs, and the two LiveKit trunks they map to, as
+ * the worker maps them (name, marker, numbers, digest or IP authentication, calling
  * number in the trunk's format, destination country). No validation: the floor trusts the
  * benchmark's bodies.
  */

@@ -58,8 +58,10 @@ final class AnswerLog {
 	}
 
 	Latencies latencies(int status) {
-		return Latencies
-			.of(this.answers.stream().filter((answer) -> answer.status() == status).mapToLong(Answer::latency).toArray());
+		return Latencies.of(this.answers.stream()
+			.filter((answer) -> answer.status() == status)
+			.mapToLong(Answer::latency)
+			.toArray());
 	}
 
 	void writeCsv(Path file) {

@@ -51,10 +51,12 @@ final class DistinctTrunks {
 			throw new IllegalStateException("Run out of distinct DIDs in block " + this.block);
 		}
 		String number = "+44207%07d".formatted(this.block * DIDS_PER_BLOCK + index);
-		return new Trunk(number, """
-				{"sip_trunk_type":"number","phone_number":"%s","sip_username":"trunk_user","sip_password":"s3cret-pass",\
-				"sip_address":"sip.provider.com","sip_calling_format":"e164","inbound_authorization_type":"ip",\
-				"allowed_inbound_ips":["203.0.113.10"],"country_code":"GB"}""".formatted(number));
+		return new Trunk(number,
+				"""
+						{"sip_trunk_type":"number","phone_number":"%s","sip_username":"trunk_user","sip_password":"s3cret-pass",\
+						"sip_address":"sip.provider.com","sip_calling_format":"e164","inbound_authorization_type":"ip",\
+						"allowed_inbound_ips":["203.0.113.10"],"country_code":"GB"}"""
+					.formatted(number));
 	}
 
 	/**

@@ -10,8 +10,8 @@ import java.time.Duration;
  * @param baseUrl the API, e.g. {@code http://127.0.0.1:18080}
  * @param apiKey the bearer key of the demo account
  * @param step the name of this run's results, e.g. {@code sync-0ms-100}
- * @param scenario what the step measures: {@code sync}, {@code floor},
- * {@code saturation} or {@code onboarding}
+ * @param scenario what the step measures: {@code sync}, {@code floor}, {@code saturation}
+ * or {@code onboarding}
  * @param series the stand-in's added latency per LiveKit call, in milliseconds
  * @param block a number unique to this run within the benchmark, so that its phone
  * numbers are unique across all runs
@@ -23,12 +23,12 @@ import java.time.Duration;
  * @param total creates to submit (onboarding)
  * @param concurrency requests in flight while submitting (onboarding)
  * @param results the directory the results go to
- * @param marker a file created when arrivals start (bench/run samples the processes
- * from then), or {@code null}
+ * @param marker a file created when arrivals start (bench/run samples the processes from
+ * then), or {@code null}
  */
 public record LoadSettings(String baseUrl, String apiKey, String step, String scenario, int series, int block,
-		double rate, Duration duration, Duration grace, Duration drainTimeout, int total, int concurrency,
-		Path results, Path marker) {
+		double rate, Duration duration, Duration grace, Duration drainTimeout, int total, int concurrency, Path results,
+		Path marker) {
 
 	public static LoadSettings fromSystemProperties() {
 		String marker = System.getProperty("bench.marker", "");
@@ -36,9 +36,11 @@ public record LoadSettings(String baseUrl, String apiKey, String step, String sc
 				System.getProperty("bench.apiKey", "tk_bench"), System.getProperty("bench.step", "adhoc"),
 				System.getProperty("bench.scenario", "sync"), Integer.getInteger("bench.series", 0),
 				Integer.getInteger("bench.block", 0), Double.parseDouble(System.getProperty("bench.rate", "10")),
-				Duration.ofSeconds(Long.getLong("bench.duration", 60)), Duration.ofSeconds(Long.getLong("bench.grace", 45)),
+				Duration.ofSeconds(Long.getLong("bench.duration", 60)),
+				Duration.ofSeconds(Long.getLong("bench.grace", 45)),
 				Duration.ofSeconds(Long.getLong("bench.drainTimeout", 30)), Integer.getInteger("bench.total", 10_000),
-				Integer.getInteger("bench.concurrency", 32), Path.of(System.getProperty("bench.results", "target/results")),
+				Integer.getInteger("bench.concurrency", 32),
+				Path.of(System.getProperty("bench.results", "target/results")),
 				marker.isBlank() ? null : Path.of(marker));
 	}
 

@@ -55,8 +55,8 @@ public class PartnerOnboarding extends Simulation {
 	private volatile long deadline;
 
 	public PartnerOnboarding() {
-		ScenarioBuilder submit = scenario("submit").exec(asLongAs((session) -> this.issued.getAndIncrement() < total())
-			.on(exec((session) -> {
+		ScenarioBuilder submit = scenario("submit")
+			.exec(asLongAs((session) -> this.issued.getAndIncrement() < total()).on(exec((session) -> {
 				DistinctTrunks.Trunk trunk = this.trunks.next();
 				return session.set("number", trunk.number())
 					.set("body", trunk.body())
@@ -67,9 +67,11 @@ public class PartnerOnboarding extends Simulation {
 				.check(status().saveAs("status"), responseTimeInMillis().saveAs("latency"), status().is(202)))
 				.exec(this::record)));
 		ScenarioBuilder watch = scenario("watch")
-			.exec(asLongAs((session) -> this.completedAt.get() == 0 && System.currentTimeMillis() < this.deadline)
-				.on(pause(POLL).exec(http("count trunks").get(TrunklineApi.TRUNKS + "?page=1&per_page=1")
-					.check(jsonPath("$.meta.total").ofLong().saveAs("total"))).exec(this::checkCompletion)));
+			.exec(asLongAs((session) -> this.completedAt.get() == 0 && System.currentTimeMillis() < this.deadline).on(
+					pause(POLL)
+						.exec(http("count trunks").get(TrunklineApi.TRUNKS + "?page=1&per_page=1")
+							.check(jsonPath("$.meta.total").ofLong().saveAs("total")))
+						.exec(this::checkCompletion)));
 		setUp(submit.injectOpen(atOnceUsers(this.settings.concurrency())), watch.injectOpen(atOnceUsers(1)))
 			.protocols(Protocols.trunkline(this.settings))
 			.maxDuration(this.settings.duration());
@@ -127,8 +129,8 @@ public class PartnerOnboarding extends Simulation {
 				Results.seconds(first, lastAnswer), provisioned, Results.seconds(first, lastCommit), complete,
 				Latencies.of(timeToCommit));
 		double seconds = Results.seconds(first, lastAnswer);
-		StepResult result = new StepResult(this.settings.step(), this.settings.scenario(), this.settings.series(), 0,
-				0, first, lastAnswer, this.answers.answers().size(), this.answers.statuses(), this.answers.latencies(),
+		StepResult result = new StepResult(this.settings.step(), this.settings.scenario(), this.settings.series(), 0, 0,
+				first, lastAnswer, this.answers.answers().size(), this.answers.statuses(), this.answers.latencies(),
 				this.answers.latencies(201), 0, (seconds > 0) ? this.answers.answers().size() / seconds : 0, complete,
 				0, onboarding);
 		Results.write(this.settings, result, this.answers);

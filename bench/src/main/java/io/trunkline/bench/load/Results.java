@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class Results {
 
 	/**
-	 * The saturation search stops at the first rate whose p99 passes this, or that gets any
-	 * answer but {@code 201}.
+	 * The saturation search stops at the first rate whose p99 passes this, or that gets
+	 * any answer but {@code 201}.
 	 */
 	static final long SATURATED_P99_MILLIS = 1000;
 
@@ -44,10 +44,10 @@ final class Results {
 			json.writeValue(settings.results().resolve(settings.step() + ".json").toFile(), result);
 			answers.writeCsv(settings.results().resolve(settings.step() + ".answers.csv"));
 			int others = result.others().values().stream().mapToInt(Integer::intValue).sum();
-			Files.writeString(settings.results().resolve(settings.step() + ".summary"), String.join("\n",
-					"drained=" + result.drained(),
-					"saturated=" + (others > 0 || result.latency().p99() > SATURATED_P99_MILLIS),
-					"p99=" + result.latency().p99(), "others=" + others, ""));
+			Files.writeString(settings.results().resolve(settings.step() + ".summary"),
+					String.join("\n", "drained=" + result.drained(),
+							"saturated=" + (others > 0 || result.latency().p99() > SATURATED_P99_MILLIS),
+							"p99=" + result.latency().p99(), "others=" + others, ""));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -3,12 +3,11 @@ package io.trunkline.bench.load;
 import java.util.Map;
 
 /**
- * The outcome of one Gatling run, written as {@code <step>.json} beside the run's
- * answers ({@code <step>.answers.csv}).
+ * The outcome of one Gatling run, written as {@code <step>.json} beside the run's answers
+ * ({@code <step>.answers.csv}).
  *
  * @param step the run's name
- * @param scenario {@code sync}, {@code floor}, {@code saturation} or
- * {@code onboarding}
+ * @param scenario {@code sync}, {@code floor}, {@code saturation} or {@code onboarding}
  * @param series the stand-in's added latency per LiveKit call, in milliseconds
  * @param rate the arrival rate asked for (0 for onboarding: as fast as accepted)
  * @param durationSeconds how long arrivals went on
@@ -18,18 +17,18 @@ import java.util.Map;
  * @param statuses answers by HTTP status; 0 counts requests that got no answer
  * @param latency percentiles of every answer, whatever its status
  * @param createdLatency percentiles of the {@code 201} answers alone
- * @param achievedPerSecond {@code 201} answers per second, from the first arrival to
- * the last answer
+ * @param achievedPerSecond {@code 201} answers per second, from the first arrival to the
+ * last answer
  * @param answeredPerSecond answers of any status per second over the same time
  * @param drained whether every accepted create was committed before the drain timeout
  * (always true when not waited for)
  * @param drainSeconds how long committing the backlog took after the last answer
  * @param onboarding the onboarding figures, for that scenario only
  */
-public record StepResult(String step, String scenario, int series, double rate, long durationSeconds,
-		long startedAt, long lastAnswerAt, int sent, Map<Integer, Integer> statuses, Latencies latency,
-		Latencies createdLatency, double achievedPerSecond, double answeredPerSecond, boolean drained,
-		double drainSeconds, Onboarding onboarding) {
+public record StepResult(String step, String scenario, int series, double rate, long durationSeconds, long startedAt,
+		long lastAnswerAt, int sent, Map<Integer, Integer> statuses, Latencies latency, Latencies createdLatency,
+		double achievedPerSecond, double answeredPerSecond, boolean drained, double drainSeconds,
+		Onboarding onboarding) {
 
 	/**
 	 * @return answers that were not {@code 201}, by status
@@ -52,11 +51,11 @@ public record StepResult(String step, String scenario, int series, double rate, 
 	 * @param provisionedSeconds from the first submission until every accepted create was
 	 * committed (or the timeout)
 	 * @param complete whether every accepted create was committed
-	 * @param timeToCommit per trunk, from its submission to its commit ({@code created_at}
-	 * of the trunk)
+	 * @param timeToCommit per trunk, from its submission to its commit
+	 * ({@code created_at} of the trunk)
 	 */
-	public record Onboarding(int total, int accepted, double submitSeconds, long provisioned,
-			double provisionedSeconds, boolean complete, Latencies timeToCommit) {
+	public record Onboarding(int total, int accepted, double submitSeconds, long provisioned, double provisionedSeconds,
+			boolean complete, Latencies timeToCommit) {
 
 		public double submittedPerSecond() {
 			return (this.submitSeconds > 0) ? this.total / this.submitSeconds : 0;

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The few reads a benchmark makes outside the load itself, with the JDK's client: how many
- * trunks the account has ({@code meta.total} of the paginated list, which counts
+ * The few reads a benchmark makes outside the load itself, with the JDK's client: how
+ * many trunks the account has ({@code meta.total} of the paginated list, which counts
  * committed trunks) and when the newest ones were committed.
  */
 final class TrunklineApi {

@@ -36,12 +36,12 @@ import jdk.jfr.consumer.RecordingFile;
  * @param libraries samples with a frame of the library anywhere on the stack
  * @param sampleGroups samples by thread group
  */
-record CpuProfile(int cores, double jvmLoad, double machineLoad, Map<String, Double> threadGroups,
-		Duration gcPauses, int gcCount, int samples, Map<String, Integer> topMethods, Map<String, Integer> libraries,
+record CpuProfile(int cores, double jvmLoad, double machineLoad, Map<String, Double> threadGroups, Duration gcPauses,
+		int gcCount, int samples, Map<String, Integer> topMethods, Map<String, Integer> libraries,
 		Map<String, Integer> sampleGroups) {
 
 	/** Class-name prefixes of the libraries worth naming, in the order shown. */
-	private static final Map<String, String> LIBRARIES = libraries();
+	private static final Map<String, String> LIBRARIES = knownLibraries();
 
 	static CpuProfile of(Path recording, Instant from, Instant to, int cores) {
 		Map<Long, double[]> threadLoad = new HashMap<>();
@@ -95,8 +95,8 @@ record CpuProfile(int cores, double jvmLoad, double machineLoad, Map<String, Dou
 			throw new UncheckedIOException(ex);
 		}
 		Map<String, Double> groups = new HashMap<>();
-		threadLoad.forEach((id, load) -> groups.merge(ThreadGroups.of(threadNames.get(id)), load[0] / load[1],
-				Double::sum));
+		threadLoad
+			.forEach((id, load) -> groups.merge(ThreadGroups.of(threadNames.get(id)), load[0] / load[1], Double::sum));
 		return new CpuProfile(cores, (cpuEvents > 0) ? jvm / cpuEvents : 0, (cpuEvents > 0) ? machine / cpuEvents : 0,
 				sortedByValue(groups), pauses, collections, samples, top(methods, 15), ordered(libraries),
 				top(sampleGroups, 20));
@@ -158,7 +158,7 @@ record CpuProfile(int cores, double jvmLoad, double machineLoad, Map<String, Dou
 		return ordered;
 	}
 
-	private static Map<String, String> libraries() {
+	private static Map<String, String> knownLibraries() {
 		Map<String, String> libraries = new LinkedHashMap<>();
 		libraries.put("ch.qos.logback.", "logging (Logback)");
 		libraries.put("org.slf4j.", "logging (Logback)");

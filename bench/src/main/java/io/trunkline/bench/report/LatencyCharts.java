@@ -64,8 +64,9 @@ final class LatencyCharts {
 		int index = this.data.getSeriesCount();
 		this.data.addSeries(series);
 		this.renderer.setSeriesPaint(index, colour);
-		this.renderer.setSeriesStroke(index, dashed ? new BasicStroke(2f, BasicStroke.CAP_ROUND,
-				BasicStroke.JOIN_ROUND, 1f, new float[] { 6f, 4f }, 0f) : new BasicStroke(2f));
+		this.renderer.setSeriesStroke(index, dashed
+				? new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] { 6f, 4f }, 0f)
+				: new BasicStroke(2f));
 	}
 
 	/**

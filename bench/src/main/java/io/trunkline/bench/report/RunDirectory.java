@@ -19,10 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trunkline.bench.load.StepResult;
 
 /**
- * What bench/run left in a run's directory: {@code machine.properties},
- * {@code steps.tsv} (which process served each step), {@code results/} (one JSON, one
- * answers CSV and sometimes a process sample per step), and the logs and flight
- * recordings of the stacks.
+ * What bench/run left in a run's directory: {@code machine.properties}, {@code steps.tsv}
+ * (which process served each step), {@code results/} (one JSON, one answers CSV and
+ * sometimes a process sample per step), and the logs and flight recordings of the stacks.
  */
 final class RunDirectory {
 

@@ -84,7 +84,8 @@ record StageBreakdown(int joined, List<Stage> stages) {
 				"decrypt the password, map, token, Twirp call until the stand-in stored the trunk",
 				(c) -> c.inbound - c.claimed));
 		stages.add(stage(complete, "inbound stored → outbound stored",
-				"the inbound answer back to the worker, the outbound Twirp call until stored", (c) -> c.outbound - c.inbound));
+				"the inbound answer back to the worker, the outbound Twirp call until stored",
+				(c) -> c.outbound - c.inbound));
 		stages.add(stage(complete, "outbound stored → trunk committed",
 				"the outbound answer back, INSERT of the trunk and UPDATE of the request in one transaction",
 				(c) -> c.provisioned - c.outbound));

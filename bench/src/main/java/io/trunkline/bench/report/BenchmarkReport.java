@@ -1,0 +1,459 @@
+package io.trunkline.bench.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.trunkline.bench.load.Latencies;
+import io.trunkline.bench.load.StepResult;
+
+/**
+ * Appends the figures of one run of bench/run to {@code docs/benchmarks.md} as a dated
+ * section, and draws its plots under {@code docs/benchmarks/}. Whatever the document held
+ * before is kept: a new document starts with the method, and every run adds its own
+ * section at the end.
+ * <p>
+ * {@code java -cp ... BenchmarkReport <run directory> <docs directory>}
+ */
+public final class BenchmarkReport {
+
+	private static final String DOCUMENT = "benchmarks.md";
+
+	private final RunDirectory run;
+
+	private final Path docs;
+
+	private final String stamp;
+
+	private BenchmarkReport(RunDirectory run, Path docs) {
+		this.run = run;
+		this.docs = docs;
+		this.stamp = run.machine("stamp");
+	}
+
+	public static void main(String[] args) {
+		if (args.length != 2) {
+			System.err.println("Usage: BenchmarkReport <run directory> <docs directory>");
+			System.exit(2);
+		}
+		BenchmarkReport report = new BenchmarkReport(RunDirectory.read(Path.of(args[0])), Path.of(args[1]));
+		Path document = report.append();
+		System.out.println("Appended the run of " + report.stamp + " to " + document);
+	}
+
+	private Path append() {
+		Path document = this.docs.resolve(DOCUMENT);
+		try {
+			String before = Files.exists(document) ? Files.readString(document) : BenchmarksMethod.TEXT;
+			if (!before.endsWith("\n")) {
+				before += "\n";
+			}
+			Files.writeString(document, before + "\n" + section());
+			return document;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String section() {
+		StringBuilder md = new StringBuilder();
+		md.append("## Run of ").append(this.run.machine("date").replace('T', ' ').replace("Z", " UTC"));
+		md.append(" (commit ").append(this.run.machine("commit"));
+		if (!"0".equals(this.run.machine("dirty"))) {
+			md.append(" + ").append(this.run.machine("dirty")).append(" uncommitted files");
+		}
+		md.append(")\n\n");
+		md.append("Machine: ")
+			.append(this.run.machine("nproc"))
+			.append(" cores, ")
+			.append(this.run.machine("cpu"))
+			.append(", ")
+			.append(this.run.machine("memory"))
+			.append(", Linux ")
+			.append(this.run.machine("kernel"))
+			.append(", ")
+			.append(this.run.machine("java"))
+			.append(". Load average (1, 5, 15 min) before the run ")
+			.append(this.run.machine("load_before"))
+			.append(", after it ")
+			.append(this.run.machine("load_after"))
+			.append(" (the machine is shared: other builds may have run alongside).\n\n");
+		md.append("Command: `bench/run`. Settings: ").append(this.run.machine("settings")).append(".\n\n");
+		md.append(targets());
+		md.append(synchronous());
+		md.append(floor());
+		md.append(onboarding());
+		md.append(saturation());
+		md.append(resources());
+		md.append(stages());
+		md.append(profiles());
+		md.append(plots());
+		md.append("Raw results, logs, flight recordings and Gatling's HTML reports: `bench/target/runs/")
+			.append(this.stamp)
+			.append("/` (not committed).\n");
+		return md.toString();
+	}
+
+	private String targets() {
+		MarkdownTable table = new MarkdownTable("target", "measured", "met");
+		Optional<StepResult> at100 = this.run.step("sync-0ms-100");
+		at100.ifPresent((step) -> {
+			table.row("p50 ≤ 10 ms end to end at 100 creates/s, instant stand-in", ms(step.latency().p50()),
+					met(step.latency().p50() <= 10));
+			table.row("p99 ≤ 50 ms end to end at 100 creates/s, instant stand-in", ms(step.latency().p99()),
+					met(step.latency().p99() <= 50));
+		});
+		Optional<StepResult> floor100 = this.run.step("floor-0ms-100");
+		if (at100.isPresent() && floor100.isPresent()) {
+			double ratio = ratio(at100.get().latency().p50(), floor100.get().latency().p50());
+			table.row("overhead (end to end / floor) ≤ 2.0 at p50, 100/s, instant", "%.1f".formatted(ratio),
+					met(ratio <= 2.0));
+		}
+		List<StepResult> saturation = this.run.steps("saturation", firstSeries("saturation"));
+		if (!saturation.isEmpty()) {
+			Optional<StepResult> knee = knee(saturation);
+			double sustained = knee.map(StepResult::rate).orElse(0.0);
+			table.row("≥ 500 creates/s sustained with no errors",
+					knee.map((k) -> "%s/s without errors and p99 ≤ 1 s".formatted(number(k.rate())))
+						.orElse("none of the rates tried"),
+					met(sustained >= 500));
+		}
+		this.run.step("onboarding").map(StepResult::onboarding).ifPresent((onboarding) -> {
+			table.row("10,000 onboarded in ≤ 30 s",
+					"%,d committed in %.1f s%s".formatted(onboarding.provisioned(), onboarding.provisionedSeconds(),
+							onboarding.complete() ? "" : " (incomplete)"),
+					met(onboarding.complete() && onboarding.total() >= 10_000
+							&& onboarding.provisionedSeconds() <= 30));
+		});
+		return table.isEmpty() ? "" : "### Against the targets\n\n" + table + "\n";
+	}
+
+	private String synchronous() {
+		MarkdownTable table = new MarkdownTable("stand-in latency", "rate (/s)", "sent", "201", "other answers", "p50",
+				"p95", "p99", "max", "achieved (201/s)", "backlog committed");
+		for (int series : this.run.series("sync")) {
+			for (StepResult step : this.run.steps("sync", series)) {
+				Latencies latency = step.latency();
+				table.row("+" + series + " ms", number(step.rate()), step.sent(), step.statuses().getOrDefault(201, 0),
+						others(step), ms(latency.p50()), ms(latency.p95()), ms(latency.p99()), ms(latency.max()),
+						"%.1f".formatted(step.achievedPerSecond()),
+						step.drained() ? "yes, %.1f s after the last answer".formatted(step.drainSeconds())
+								: "**no** (stack restarted)");
+			}
+		}
+		if (table.isEmpty()) {
+			return "";
+		}
+		return "### Scenario 1: synchronous creates\n\n" + table
+				+ "\nLatency over every answer, whatever its status; \"other answers\" lists every answer but 201 by "
+				+ "status (0: no answer).\n\n";
+	}
+
+	private String floor() {
+		MarkdownTable table = new MarkdownTable("stand-in latency", "rate (/s)", "floor p50", "floor p95", "floor p99",
+				"floor max", "floor other answers", "pipeline p50", "pipeline p99", "overhead at p50",
+				"overhead at p99");
+		for (int series : this.run.series("floor")) {
+			for (StepResult floor : this.run.steps("floor", series)) {
+				Optional<StepResult> pipeline = this.run.step("sync-" + series + "ms-" + number(floor.rate()));
+				table.row("+" + series + " ms", number(floor.rate()), ms(floor.latency().p50()),
+						ms(floor.latency().p95()), ms(floor.latency().p99()), ms(floor.latency().max()), others(floor),
+						pipeline.map((p) -> ms(p.latency().p50())).orElse("–"),
+						pipeline.map((p) -> ms(p.latency().p99())).orElse("–"),
+						pipeline.map((p) -> "%.1f×".formatted(ratio(p.latency().p50(), floor.latency().p50())))
+							.orElse("–"),
+						pipeline.map((p) -> "%.1f×".formatted(ratio(p.latency().p99(), floor.latency().p99())))
+							.orElse("–"));
+			}
+		}
+		if (table.isEmpty()) {
+			return "";
+		}
+		return "### Scenario 2: the floor and the pipeline's overhead\n\n" + table
+				+ "\nThe floor does the two LiveKit creates and one committed insert inline behind the same HTTP "
+				+ "request, in its own JVM with its own stand-in and PostgreSQL (see the method). Overhead = "
+				+ "pipeline / floor at the same percentile (a floor of 0 ms counts as 1 ms: Gatling's resolution).\n\n";
+	}
+
+	private String onboarding() {
+		Optional<StepResult> step = this.run.step("onboarding");
+		if (step.isEmpty() || step.get().onboarding() == null) {
+			return "";
+		}
+		StepResult.Onboarding onboarding = step.get().onboarding();
+		MarkdownTable table = new MarkdownTable("creates", "accepted (202)", "other answers", "submitted in",
+				"submit rate", "all committed in", "trunks/s", "time to commit p50", "p99", "slowest");
+		table.row("%,d".formatted(onboarding.total()), "%,d".formatted(onboarding.accepted()), others(step.get()),
+				"%.1f s".formatted(onboarding.submitSeconds()), "%.0f/s".formatted(onboarding.submittedPerSecond()),
+				"%.1f s%s".formatted(onboarding.provisionedSeconds(),
+						onboarding.complete() ? ""
+								: " (**incomplete**: %,d of %,d)".formatted(onboarding.provisioned(),
+										onboarding.accepted())),
+				"%.0f".formatted(onboarding.provisionedPerSecond()), ms(onboarding.timeToCommit().p50()),
+				ms(onboarding.timeToCommit().p99()), ms(onboarding.timeToCommit().max()));
+		return "### Scenario 3: partner onboarding\n\n" + table
+				+ "\nSubmitted with `Prefer: respond-async` by a fixed number of clients, each sending its next create "
+				+ "when the previous one is answered; answer latency p50 " + ms(step.get().latency().p50()) + ", p99 "
+				+ ms(step.get().latency().p99()) + ". \"All committed in\": from the first submission to "
+				+ "the `created_at` of the last trunk; time to commit: per trunk, from its submission to its "
+				+ "`created_at`.\n\n";
+	}
+
+	private String saturation() {
+		int series = firstSeries("saturation");
+		List<StepResult> steps = this.run.steps("saturation", series);
+		if (steps.isEmpty()) {
+			return "";
+		}
+		MarkdownTable table = new MarkdownTable("rate (/s)", "sent", "201", "other answers", "p50", "p95", "p99", "max",
+				"achieved (201/s)", "verdict");
+		for (StepResult step : steps) {
+			table.row(number(step.rate()), step.sent(), step.statuses().getOrDefault(201, 0), others(step),
+					ms(step.latency().p50()), ms(step.latency().p95()), ms(step.latency().p99()),
+					ms(step.latency().max()), "%.1f".formatted(step.achievedPerSecond()),
+					saturated(step) ? "past the knee" : "ok");
+		}
+		Optional<StepResult> knee = knee(steps);
+		Optional<StepResult> past = steps.stream().filter(BenchmarkReport::saturated).findFirst();
+		String verdict = knee
+			.map((k) -> "The knee: **%s creates/s** is the highest rate tried with p99 ≤ 1 s and only 201 answers"
+				.formatted(number(k.rate())))
+			.orElse("Even the lowest rate tried was past the knee");
+		verdict += past
+			.map((p) -> "; at %s/s p99 was %s%s.".formatted(number(p.rate()), ms(p.latency().p99()),
+					p.others().isEmpty() ? "" : " and answers other than 201 appeared (" + others(p) + ")"))
+			.orElse("; no rate tried passed it.");
+		return "### Scenario 4: saturation (stand-in +" + series + " ms)\n\n" + table + "\n" + verdict
+				+ " Each step ran " + steps.get(0).durationSeconds()
+				+ " s; the search stops at the first step past the knee.\n\n";
+	}
+
+	private String resources() {
+		MarkdownTable table = new MarkdownTable("step", "process", "CPU, % of one core", "CPU, % of the machine",
+				"CPU per create", "peak memory (VmHWM)");
+		List<String> notes = new ArrayList<>();
+		for (String scenario : List.of("sync", "floor")) {
+			for (int series : this.run.series(scenario)) {
+				for (StepResult step : this.run.steps(scenario, series)) {
+					Optional<ProcessSample> sample = this.run.processes(step.step());
+					if (sample.isEmpty()) {
+						continue;
+					}
+					double creates = step.rate() * sample.get().windowSeconds();
+					for (ProcessSample.Process process : sample.get().processes()) {
+						table.row(step.step(), processName(process.name()),
+								"%.0f %%".formatted(100 * process.ofOneCore()),
+								"%.0f %%".formatted(100 * process.ofMachine()),
+								"%.2f ms".formatted(1000 * process.cpuSeconds() / creates),
+								"%.0f MiB".formatted(process.peakMemoryMb()));
+					}
+					notes.add(
+							"%s: the whole machine was %.0f %% busy (every process, ours and others'), load average %s at the end"
+								.formatted(step.step(), 100 * sample.get().machineBusy(), sample.get().loadAverage()));
+				}
+			}
+		}
+		if (table.isEmpty()) {
+			return "";
+		}
+		return "### Resources at " + this.run.machine("sampled_rate").replace("?", "100") + " creates/s\n\n" + table
+				+ "\nCPU is utime+stime from `/proc/<pid>/stat` over the step's arrival window; peak memory is VmHWM "
+				+ "from `/proc/<pid>/status` (for PostgreSQL the largest of its processes, each of which counts the "
+				+ "shared buffers it touched). " + String.join("; ", notes) + ".\n\n";
+	}
+
+	private String stages() {
+		List<String> steps = new ArrayList<>();
+		for (int series : this.run.series("sync")) {
+			List<StepResult> ofSeries = this.run.steps("sync", series);
+			if (!ofSeries.isEmpty()) {
+				steps.add(ofSeries.get(0).step());
+			}
+			ofSeries.stream()
+				.filter((step) -> step.rate() == 100 && !steps.contains(step.step()))
+				.forEach((step) -> steps.add(step.step()));
+		}
+		List<String> columns = new ArrayList<>();
+		List<StageBreakdown> breakdowns = new ArrayList<>();
+		for (String step : steps) {
+			Optional<Path> log = this.run.log(step);
+			if (log.isEmpty()) {
+				continue;
+			}
+			StageBreakdown.of(log.get(), this.run.answers(step)).ifPresent((breakdown) -> {
+				columns.add(step + " (" + breakdown.joined() + ")");
+				breakdowns.add(breakdown);
+			});
+		}
+		if (breakdowns.isEmpty()) {
+			return "";
+		}
+		List<String> header = new ArrayList<>();
+		header.add("stage");
+		columns.forEach((column) -> header.add(column + " p50 / p99"));
+		header.add("what happens in it");
+		MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
+		for (int i = 0; i < breakdowns.get(0).stages().size(); i++) {
+			List<Object> row = new ArrayList<>();
+			StageBreakdown.Stage first = breakdowns.get(0).stages().get(i);
+			row.add(first.name());
+			for (StageBreakdown breakdown : breakdowns) {
+				Latencies latency = breakdown.stages().get(i).latency();
+				row.add(ms(latency.p50()) + " / " + ms(latency.p99()));
+			}
+			row.add(first.includes());
+			table.row(row.toArray());
+		}
+		return "### Where a create's time goes\n\n" + table
+				+ "\nFrom the stack's own log lines (the round trip annotated in the README), joined by phone number "
+				+ "with the client's send and answer times; only 201 answers with all five lines count (their number "
+				+ "is in the header). Log times are in milliseconds and are taken where each line is written: "
+				+ "\"accepted\" before the request's commit, the stand-in's lines when it stored a trunk, before it "
+				+ "answered.\n\n";
+	}
+
+	private String profiles() {
+		List<StepResult> profiled = new ArrayList<>();
+		this.run.step("sync-0ms-100").ifPresent(profiled::add);
+		this.run.step("onboarding").ifPresent(profiled::add);
+		List<StepResult> saturation = this.run.steps("saturation", firstSeries("saturation"));
+		if (!saturation.isEmpty()) {
+			profiled.add(saturation.get(saturation.size() - 1));
+		}
+		StringBuilder md = new StringBuilder();
+		int cores = Integer.parseInt(this.run.machine("nproc").replace("?", "2"));
+		for (StepResult step : profiled) {
+			Optional<Path> recording = this.run.flightRecording(step.step());
+			if (recording.isEmpty() || step.startedAt() == 0) {
+				continue;
+			}
+			CpuProfile profile = CpuProfile.of(recording.get(), Instant.ofEpochMilli(step.startedAt()),
+					Instant.ofEpochMilli(step.lastAnswerAt()), cores);
+			md.append(profile(step, profile));
+		}
+		return md.isEmpty() ? "" : "### Where the stack's CPU goes (JFR)\n\n" + md;
+	}
+
+	private String profile(StepResult step, CpuProfile profile) {
+		StringBuilder md = new StringBuilder();
+		md.append("**")
+			.append(step.step())
+			.append("**: the stack's JVM used %.0f %% of the machine (%.2f cores), the machine was %.0f %% busy in all; "
+				.formatted(100 * profile.jvmLoad(), profile.jvmLoad() * profile.cores(), 100 * profile.machineLoad()))
+			.append("%d garbage collections paused %d ms in all; %,d execution samples.\n\n"
+				.formatted(profile.gcCount(), profile.gcPauses().toMillis(), profile.samples()));
+		MarkdownTable groups = new MarkdownTable("thread group", "CPU, % of the machine", "execution samples");
+		for (Map.Entry<String, Double> group : profile.threadGroups().entrySet()) {
+			groups.row(group.getKey(), "%.1f %%".formatted(100 * group.getValue()),
+					share(profile.sampleGroups().getOrDefault(group.getKey(), 0), profile.samples()));
+		}
+		MarkdownTable libraries = new MarkdownTable("library (anywhere on the sampled stack)", "samples");
+		profile.libraries().forEach((library, count) -> libraries.row(library, share(count, profile.samples())));
+		MarkdownTable methods = new MarkdownTable("hottest leaf methods", "samples");
+		profile.topMethods()
+			.forEach((method, count) -> methods.row("`" + method + "`", share(count, profile.samples())));
+		md.append(groups).append("\n").append(libraries).append("\n").append(methods).append("\n");
+		return md.toString();
+	}
+
+	private String plots() {
+		Path directory = this.docs.resolve("benchmarks");
+		StringBuilder md = new StringBuilder();
+		LatencyCharts latency = new LatencyCharts();
+		for (int series : this.run.series("sync")) {
+			latency.add("pipeline, stand-in +" + series + " ms", this.run.steps("sync", series));
+		}
+		for (int series : this.run.series("floor")) {
+			latency.add("floor, stand-in +" + series + " ms", this.run.steps("floor", series));
+		}
+		if (!latency.isEmpty()) {
+			String name = this.stamp + "-latency.png";
+			latency.write("Create latency against arrival rate (p50 solid, p99 dashed)", directory.resolve(name), 50,
+					"target p99 at 100/s: 50 ms");
+			md.append("![Create latency against arrival rate](benchmarks/").append(name).append(")\n\n");
+		}
+		int series = firstSeries("saturation");
+		List<StepResult> saturation = this.run.steps("saturation", series);
+		if (!saturation.isEmpty()) {
+			String name = this.stamp + "-saturation.png";
+			new LatencyCharts().add("pipeline, stand-in +" + series + " ms", saturation)
+				.write("Saturation search (p50 solid, p99 dashed)", directory.resolve(name), 1000, "knee: p99 1 s");
+			md.append("![Saturation search](benchmarks/").append(name).append(")\n\n");
+		}
+		return md.isEmpty() ? "" : "### Plots\n\n" + md;
+	}
+
+	private int firstSeries(String scenario) {
+		List<Integer> series = this.run.series(scenario);
+		return series.isEmpty() ? 0 : series.get(0);
+	}
+
+	private static Optional<StepResult> knee(List<StepResult> steps) {
+		StepResult knee = null;
+		for (StepResult step : steps) {
+			if (saturated(step)) {
+				break;
+			}
+			knee = step;
+		}
+		return Optional.ofNullable(knee);
+	}
+
+	private static boolean saturated(StepResult step) {
+		return step.latency().p99() > 1000 || !step.others().isEmpty();
+	}
+
+	private static String others(StepResult step) {
+		Map<Integer, Integer> others = step.others();
+		if (others.isEmpty()) {
+			return "none";
+		}
+		return others.entrySet()
+			.stream()
+			.map((entry) -> "%s: %,d".formatted((entry.getKey() == 0) ? "no answer" : entry.getKey(), entry.getValue()))
+			.collect(Collectors.joining(", "));
+	}
+
+	private static String processName(String name) {
+		return switch (name) {
+			case "stack" -> "local stack JVM (gateway, worker, Kafka, stand-in)";
+			case "floor" -> "floor JVM (service, stand-in)";
+			case "gatling" -> "Gatling JVM";
+			case "postgres" -> "PostgreSQL (all its processes)";
+			default -> name;
+		};
+	}
+
+	private static double ratio(long pipeline, long floor) {
+		return (double) pipeline / Math.max(1, floor);
+	}
+
+	private static String ms(long millis) {
+		if (millis >= 10_000) {
+			return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+		}
+		return String.format(Locale.ROOT, "%,d ms", millis);
+	}
+
+	private static String number(double value) {
+		return (value == Math.rint(value)) ? Long.toString((long) value) : Double.toString(value);
+	}
+
+	private static String share(int count, int total) {
+		return (total > 0) ? "%.1f %%".formatted(100.0 * count / total) : "–";
+	}
+
+	private static String met(boolean met) {
+		return met ? "yes" : "**no**";
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.trunkline.bench.report;
+
+/**
+ * The opening of a new {@code docs/benchmarks.md}: what is measured and how. Written
+ * once; runs append their sections after it and never rewrite it.
+ */
+final class BenchmarksMethod {
+
+	static final String TEXT = """
+			# Benchmarks
+
+			How fast Trunkline provisions trunks on one machine, and where the time goes. Every run of `bench/run`
+			appends a dated section at the end of this document (tables, plots, profile); older sections stay as they
+			were. Benchmarks are not part of CI.
+
+			## Running them
+
+			```bash
+			bench/run        # builds the stack and the benchmarks, runs every scenario (about 25 minutes), appends here
+			```
+
+			`bench/` is its own Maven project (parent: the root POM, but not a module of the reactor, so
+			`./mvnw verify` never builds it): Gatling simulations in the Java DSL, the floor service, and the generator
+			of this document (plots drawn with JFreeChart under `docs/benchmarks/`). The script builds the stack jar
+			(`./mvnw -DskipTests install`, which also installs `livekit-standin` and `local-infrastructure` for the
+			floor), copies it so that a rebuild in the working tree cannot swap it under a running stack, starts and
+			stops every process itself (SIGTERM, by process id), and leaves raw results, logs, flight recordings and
+			Gatling's HTML reports under `bench/target/runs/<stamp>/`. All traffic goes to 127.0.0.1, and every step
+			is bounded in requests and time.
+
+			Settings, from the environment (defaults in brackets): `BENCH_SCENARIOS` (`sync onboarding saturation
+			floor`), `BENCH_RATES` (`10 50 100 200`), `BENCH_LATENCIES` (`0 50`: milliseconds the LiveKit stand-in adds
+			to every call), `BENCH_DURATION` (60 s per rate), `BENCH_FLOOR_DURATION` (30 s per rate),
+			`BENCH_WARMUP_RATE`/`BENCH_WARMUP_DURATION` (20/s for 30 s), `BENCH_DRAIN_TIMEOUT` (30 s),
+			`BENCH_ONBOARD_TOTAL` (10000), `BENCH_ONBOARD_CONCURRENCY` (32), `BENCH_SATURATION_RATES`
+			(`100 150 200 300 400 500 600 800 1000`), `BENCH_SATURATION_DURATION` (30 s), `BENCH_JFR` (1),
+			`BENCH_API_PORT` (18080), `BENCH_FLOOR_PORT` (18090), `BENCH_STACK_HEAP` (1g), `BENCH_GATLING_HEAP` (1g),
+			`BENCH_REPORT` (1: append to this document). A short trial: `BENCH_DURATION=10 BENCH_SCENARIOS=sync
+			BENCH_REPORT=0 bench/run`.
+
+			## Method
+
+			- **One machine.** The local stack runs as it does for a newcomer (`java -Xmx1g -jar local-stack.jar`: the
+			  gateway, the worker, an in-process KRaft broker and the LiveKit stand-in in one JVM, PostgreSQL as its own
+			  processes), Gatling in a second JVM, the floor in a third. The load generator competes with the system
+			  for the same cores, and so does anything else running on the machine: each section records the load
+			  average and how busy the whole machine was.
+			- **Open workload.** Gatling's `constantUsersPerSec(rate).during(duration)`: arrivals evenly spaced at the
+			  rate whatever the answers do, each arrival a new virtual user with its own connection that creates one
+			  trunk. A slow answer never holds back the next request, so queues show up as latency (a closed loop, as
+			  with wrk, would slow down with the system and hide them).
+			- **Distinct trunks, both kinds.** Requests alternate between a PBX extension with digest authentication
+			  (`b<block><base-36 counter>`, `+e164`, US) and a UK DID with IP authentication (`+44 20 7xxx xxxx`, valid
+			  London numbers, `e164`, GB). Every Gatling run has its own block, so no number repeats within a benchmark
+			  (LiveKit refuses two inbound trunks with one number).
+			- **Latency** is Gatling's response time (milliseconds, its resolution) of every answer, whatever its
+			  status: a create answered `202` after the API's 25 s wait counts as 25 s. Percentiles are nearest-rank over
+			  the raw answers (Gatling's own report interpolates, so its figures can differ by a millisecond or two).
+			  **Achieved throughput** is the number of `201` answers per second from the first request to the last
+			  answer. Every answer but `201` is listed by status.
+			- **Idle between steps.** A stack is warmed up (not reported) before its first measured step. After each
+			  step the run waits, at most `BENCH_DRAIN_TIMEOUT`, until every accepted create is committed (`meta.total`
+			  of the trunk list); when the backlog is not committed in time the stack is restarted and warmed up again,
+			  so a step never inherits the previous one's queue. One stack serves each latency series; partner
+			  onboarding and the saturation search run on the first series' stack after scenario 1.
+			- **The floor** (scenario 2) is the unavoidable work of one create done inline: the floor service answers
+			  the same `POST` by making the inbound and the outbound LiveKit create (Twirp with LiveKit's protobuf classes,
+			  a SIP-admin `AccessToken`, the JDK's HTTP client, as the worker does) and one committed insert into an
+			  embedded PostgreSQL with the stack's settings, through a Hikari pool of the stack's size, then answers 201.
+			  It runs in its own JVM (with its own stand-in, given the same latency) and is driven by the same simulation
+			  at the same rates. The overhead ratio is pipeline / floor at the same percentile. Unlike the stack, the
+			  floor logs nothing per request.
+			- **Resources.** During the step at 100 creates/s of each series, bench/run samples `/proc`: CPU
+			  (utime+stime of `/proc/<pid>/stat`) of the stack JVM, PostgreSQL, Gatling and the floor over the arrival
+			  window, as a share of one core and of the machine, their peak memory (VmHWM), and `/proc/stat` for the
+			  whole machine.
+			- **Where the time goes.** The stack's log has one line per stage of a create (accepted, claimed, inbound
+			  stored, outbound stored, committed): joined by phone number with the client's times they give a per-stage
+			  latency. The stacks run with a flight recording (JFR, default settings, about 1 % overhead) that gives the
+			  CPU by thread group and the hottest code of a step.
+			""";
+
+	private BenchmarksMethod() {
+	}
+
+}
