@@ -1,8 +1,12 @@
 package io.trunkline.gateway.reply;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.trunkline.schema.Topics;
 import io.trunkline.schema.provisioning.ProvisioningOutcome;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -49,13 +53,20 @@ class OutcomeConsumer implements SmartLifecycle {
 
 	private final JsonMapper json;
 
+	private final Timer delivery;
+
 	private KafkaMessageListenerContainer<String, String> container;
 
-	OutcomeConsumer(KafkaAdmin admin, KafkaProperties kafkaProperties, PendingReplies replies, JsonMapper json) {
+	OutcomeConsumer(KafkaAdmin admin, KafkaProperties kafkaProperties, PendingReplies replies, JsonMapper json,
+			MeterRegistry meters) {
 		this.admin = admin;
 		this.kafkaProperties = kafkaProperties;
 		this.replies = replies;
 		this.json = json;
+		this.delivery = Timer.builder("trunkline.replies.delivery")
+			.description("From a worker committing an outcome to the waiting request receiving it (clocks of different "
+					+ "hosts add their skew)")
+			.register(meters);
 	}
 
 	@Override
@@ -92,7 +103,9 @@ class OutcomeConsumer implements SmartLifecycle {
 			return;
 		}
 		try {
+			Instant received = Instant.now();
 			if (this.replies.deliver(outcome)) {
+				this.delivery.record(Duration.between(outcome.occurredAt(), received));
 				logger.debug("Delivered the outcome of request {} to its waiting request", outcome.requestId());
 			}
 		}

@@ -74,6 +74,16 @@ final class CommittedTrunks {
 		}
 	}
 
+	void clear() {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("TRUNCATE sip_trunks");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not empty the floor's table", ex);
+		}
+	}
+
 	long count() {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement();

@@ -29,8 +29,9 @@ import io.trunkline.local.postgres.LocalPostgres;
  * same settings, reached through a Hikari pool of the stack's size.
  * <p>
  * {@code GET} on the same path answers {@code {"meta":{"total":n}}} like the API's
- * paginated list, and {@code POST /floor/latency?ms=N} sets the stand-in's latency, so
- * one floor serves both series. {@code java ... FloorService <port>} prints
+ * paginated list, and {@code POST /floor/reset?latency_ms=N} empties the floor and sets
+ * the stand-in's latency, so one floor serves every step.
+ * {@code java ... FloorService <port>} prints
  * {@code Floor is ready: http://127.0.0.1:<port>} when it listens; SIGTERM stops it.
  */
 public final class FloorService {
@@ -69,7 +70,7 @@ public final class FloorService {
 		ExecutorService threads = Executors.newFixedThreadPool(64);
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
 		server.createContext(TRUNKS, floor::trunks);
-		server.createContext("/floor/latency", floor::latency);
+		server.createContext("/floor/reset", floor::reset);
 		server.setExecutor(threads);
 		server.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -105,11 +106,19 @@ public final class FloorService {
 		}
 	}
 
-	private void latency(HttpExchange exchange) throws IOException {
+	/**
+	 * {@code POST /floor/reset?latency_ms=N}: forgets every trunk (the stand-in's and the
+	 * table's) and sets the stand-in's latency, so that each step starts from the same
+	 * empty state. The stand-in checks a new inbound trunk against every stored one, so a
+	 * full one is slower.
+	 */
+	private void reset(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String query = exchange.getRequestURI().getQuery();
-			long millis = Long.parseLong(query.replaceFirst("^ms=", ""));
+			long millis = Long.parseLong(query.replaceFirst("^latency_ms=", ""));
+			this.standIn.reset();
 			this.standIn.setLatency(Duration.ofMillis(millis));
+			this.trunks.clear();
 			answer(exchange, 200, "{\"latency_ms\":" + millis + "}");
 		}
 	}

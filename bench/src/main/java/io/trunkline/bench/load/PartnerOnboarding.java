@@ -132,7 +132,7 @@ public class PartnerOnboarding extends Simulation {
 		StepResult result = new StepResult(this.settings.step(), this.settings.scenario(), this.settings.series(), 0, 0,
 				first, lastAnswer, this.answers.answers().size(), this.answers.statuses(), this.answers.latencies(),
 				this.answers.latencies(201), 0, (seconds > 0) ? this.answers.answers().size() / seconds : 0, complete,
-				0, onboarding);
+				0, onboarding, this.committedBefore);
 		Results.write(this.settings, result, this.answers);
 		System.out.printf(
 				"RESULT %s: %d submitted in %.1f s (%.0f/s), %d of %d committed in %.1f s (%.0f trunks/s), "

@@ -24,11 +24,13 @@ import java.util.Map;
  * (always true when not waited for)
  * @param drainSeconds how long committing the backlog took after the last answer
  * @param onboarding the onboarding figures, for that scenario only
+ * @param trunksBefore trunks the account (and the stand-in) held when the step began, -1
+ * when not counted
  */
 public record StepResult(String step, String scenario, int series, double rate, long durationSeconds, long startedAt,
 		long lastAnswerAt, int sent, Map<Integer, Integer> statuses, Latencies latency, Latencies createdLatency,
-		double achievedPerSecond, double answeredPerSecond, boolean drained, double drainSeconds,
-		Onboarding onboarding) {
+		double achievedPerSecond, double answeredPerSecond, boolean drained, double drainSeconds, Onboarding onboarding,
+		long trunksBefore) {
 
 	/**
 	 * @return answers that were not {@code 201}, by status

@@ -88,7 +88,7 @@ public class SynchronousCreates extends Simulation {
 				this.settings.rate(), this.settings.duration().toSeconds(), first, lastAnswer, this.sent.get(),
 				this.answers.statuses(), this.answers.latencies(), this.answers.latencies(201),
 				(seconds > 0) ? this.answers.count(201) / seconds : 0, (seconds > 0) ? answered / seconds : 0, drained,
-				drainSeconds, null);
+				drainSeconds, null, waitsForCommits() ? this.committedBefore : -1);
 		Results.write(this.settings, result, this.answers);
 		System.out.printf("RESULT %s: %d answers %s, p50 %d ms, p99 %d ms, max %d ms, %.1f created/s%s%n",
 				result.step(), answered, result.statuses(), result.latency().p50(), result.latency().p99(),

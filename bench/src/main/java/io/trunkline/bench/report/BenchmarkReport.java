@@ -95,6 +95,7 @@ public final class BenchmarkReport {
 		md.append(saturation());
 		md.append(resources());
 		md.append(stages());
+		md.append(queues());
 		md.append(profiles());
 		md.append(plots());
 		md.append("Raw results, logs, flight recordings and Gatling's HTML reports: `bench/target/runs/")
@@ -143,9 +144,9 @@ public final class BenchmarkReport {
 		for (int series : this.run.series("sync")) {
 			for (StepResult step : this.run.steps("sync", series)) {
 				Latencies latency = step.latency();
-				table.row("+" + series + " ms", number(step.rate()), step.sent(), step.statuses().getOrDefault(201, 0),
-						others(step), ms(latency.p50()), ms(latency.p95()), ms(latency.p99()), ms(latency.max()),
-						"%.1f".formatted(step.achievedPerSecond()),
+				table.row("+" + series + " ms", number(step.rate()), "%,d".formatted(step.trunksBefore()), step.sent(),
+						step.statuses().getOrDefault(201, 0), others(step), ms(latency.p50()), ms(latency.p95()),
+						ms(latency.p99()), ms(latency.max()), "%.1f".formatted(step.achievedPerSecond()),
 						step.drained() ? "yes, %.1f s after the last answer".formatted(step.drainSeconds())
 								: "**no** (stack restarted)");
 			}
@@ -192,7 +193,9 @@ public final class BenchmarkReport {
 		StepResult.Onboarding onboarding = step.get().onboarding();
 		MarkdownTable table = new MarkdownTable("creates", "accepted (202)", "other answers", "submitted in",
 				"submit rate", "all committed in", "trunks/s", "time to commit p50", "p99", "slowest");
-		table.row("%,d".formatted(onboarding.total()), "%,d".formatted(onboarding.accepted()), others(step.get()),
+		Map<Integer, Integer> refused = new java.util.TreeMap<>(step.get().others());
+		refused.remove(202);
+		table.row("%,d".formatted(onboarding.total()), "%,d".formatted(onboarding.accepted()), others(refused),
 				"%.1f s".formatted(onboarding.submitSeconds()), "%.0f/s".formatted(onboarding.submittedPerSecond()),
 				"%.1f s%s".formatted(onboarding.provisionedSeconds(),
 						onboarding.complete() ? ""
@@ -313,12 +316,51 @@ public final class BenchmarkReport {
 			row.add(first.includes());
 			table.row(row.toArray());
 		}
+		MarkdownTable worker = new MarkdownTable("step", "consumer threads", "claim → commit p50 / p99 / mean",
+				"commit → next claim p50 / p99 / mean", "records/s the threads can sustain");
+		for (int i = 0; i < breakdowns.size(); i++) {
+			StageBreakdown.WorkerThreads threads = breakdowns.get(i).worker();
+			worker.row(columns.get(i), threads.threads(), triple(threads.claimToCommit()),
+					triple(threads.commitToNextClaim()), "%.0f".formatted(threads.capacityPerSecond()));
+		}
 		return "### Where a create's time goes\n\n" + table
 				+ "\nFrom the stack's own log lines (the round trip annotated in the README), joined by phone number "
 				+ "with the client's send and answer times; only 201 answers with all five lines count (their number "
 				+ "is in the header). Log times are in milliseconds and are taken where each line is written: "
 				+ "\"accepted\" before the request's commit, the stand-in's lines when it stored a trunk, before it "
-				+ "answered.\n\n";
+				+ "answered.\n\n"
+				+ "The worker's consumer threads, per record of the same creates (from each thread's own log "
+				+ "lines): \"commit → next claim\" is what a thread does between committing one trunk and claiming the "
+				+ "next record (publish the outcome and wait for the broker, commit the offset, poll, parse, claim), "
+				+ "counted when it went straight on to another record; the sustainable rate is threads × 1000 / (mean "
+				+ "claim → commit + mean commit → next claim).\n\n" + worker + "\n";
+	}
+
+	private String queues() {
+		MarkdownTable table = new MarkdownTable("step", "outbox events waiting (relay)",
+				"creates waiting for their outcome (gateway)", "records waiting in Kafka (worker)",
+				"threads waiting for a DB connection (gateway / worker)");
+		for (String scenario : List.of("sync", "saturation")) {
+			for (int series : this.run.series(scenario)) {
+				for (StepResult step : this.run.steps(scenario, series)) {
+					QueueSamples.of(this.run.directory().resolve("results").resolve(step.step() + ".queues.tsv"))
+						.ifPresent((queues) -> table.row(step.step(), queues.outboxPending(), queues.repliesWaiting(),
+								queues.kafkaLag(), queues.gatewayDbWaiting() + " / " + queues.workerDbWaiting()));
+				}
+			}
+		}
+		if (table.isEmpty()) {
+			return "";
+		}
+		return "### Where the backlog waits\n\n" + table
+				+ "\nThe largest value of each queue in the services' Prometheus pages, sampled every 2 s during the step "
+				+ "(`trunkline_outbox_pending`, `trunkline_replies_waiting`, the worker consumers' "
+				+ "`kafka_consumer_fetch_manager_records_lag`, `hikaricp_connections_pending`). The queue that grows "
+				+ "names the bottleneck.\n\n";
+	}
+
+	private static String triple(Latencies latency) {
+		return "%s / %s / %.0f ms".formatted(ms(latency.p50()), ms(latency.p99()), latency.mean());
 	}
 
 	private String profiles() {
@@ -351,10 +393,12 @@ public final class BenchmarkReport {
 				.formatted(100 * profile.jvmLoad(), profile.jvmLoad() * profile.cores(), 100 * profile.machineLoad()))
 			.append("%d garbage collections paused %d ms in all; %,d execution samples.\n\n"
 				.formatted(profile.gcCount(), profile.gcPauses().toMillis(), profile.samples()));
-		MarkdownTable groups = new MarkdownTable("thread group", "CPU, % of the machine", "execution samples");
+		MarkdownTable groups = new MarkdownTable("thread group", "CPU, % of the machine", "execution samples",
+				"allocation");
 		for (Map.Entry<String, Double> group : profile.threadGroups().entrySet()) {
 			groups.row(group.getKey(), "%.1f %%".formatted(100 * group.getValue()),
-					share(profile.sampleGroups().getOrDefault(group.getKey(), 0), profile.samples()));
+					share(profile.sampleGroups().getOrDefault(group.getKey(), 0), profile.samples()),
+					"%.0f MB/s".formatted(profile.allocationMbPerSecond().getOrDefault(group.getKey(), 0.0)));
 		}
 		MarkdownTable libraries = new MarkdownTable("library (anywhere on the sampled stack)", "samples");
 		profile.libraries().forEach((library, count) -> libraries.row(library, share(count, profile.samples())));
@@ -413,7 +457,10 @@ public final class BenchmarkReport {
 	}
 
 	private static String others(StepResult step) {
-		Map<Integer, Integer> others = step.others();
+		return others(step.others());
+	}
+
+	private static String others(Map<Integer, Integer> others) {
 		if (others.isEmpty()) {
 			return "none";
 		}

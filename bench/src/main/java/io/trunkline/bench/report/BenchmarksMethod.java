@@ -32,11 +32,13 @@ final class BenchmarksMethod {
 			floor`), `BENCH_RATES` (`10 50 100 200`), `BENCH_LATENCIES` (`0 50`: milliseconds the LiveKit stand-in adds
 			to every call), `BENCH_DURATION` (60 s per rate), `BENCH_FLOOR_DURATION` (30 s per rate),
 			`BENCH_WARMUP_RATE`/`BENCH_WARMUP_DURATION` (20/s for 30 s), `BENCH_DRAIN_TIMEOUT` (30 s),
-			`BENCH_ONBOARD_TOTAL` (10000), `BENCH_ONBOARD_CONCURRENCY` (32), `BENCH_SATURATION_RATES`
-			(`100 150 200 300 400 500 600 800 1000`), `BENCH_SATURATION_DURATION` (30 s), `BENCH_JFR` (1),
+			`BENCH_MAX_TRUNKS` (3000), `BENCH_ONBOARD_TOTAL` (10000), `BENCH_ONBOARD_CONCURRENCY` (32),
+			`BENCH_ONBOARD_TIMEOUT` (300 s), `BENCH_SATURATION_RATES` (`50 75 100 150 200 300 400 500 600 800 1000`),
+			`BENCH_SATURATION_DURATION` (30 s), `BENCH_SAMPLED_RATE` (100), `BENCH_JFR` (1),
+			`BENCH_QUIET_LOAD`/`BENCH_QUIET_WAIT` (wait up to 180 s for a load average of 1.0 before starting),
 			`BENCH_API_PORT` (18080), `BENCH_FLOOR_PORT` (18090), `BENCH_STACK_HEAP` (1g), `BENCH_GATLING_HEAP` (1g),
-			`BENCH_REPORT` (1: append to this document). A short trial: `BENCH_DURATION=10 BENCH_SCENARIOS=sync
-			BENCH_REPORT=0 bench/run`.
+			`BENCH_FLOOR_HEAP` (512m), `BENCH_REPORT` (1: append to this document), `BENCH_DOCS` (`docs`). A short
+			trial that leaves this document alone: `BENCH_DURATION=10 BENCH_SCENARIOS=sync BENCH_REPORT=0 bench/run`.
 
 			## Method
 
@@ -60,9 +62,15 @@ final class BenchmarksMethod {
 			  answer. Every answer but `201` is listed by status.
 			- **Idle between steps.** A stack is warmed up (not reported) before its first measured step. After each
 			  step the run waits, at most `BENCH_DRAIN_TIMEOUT`, until every accepted create is committed (`meta.total`
-			  of the trunk list); when the backlog is not committed in time the stack is restarted and warmed up again,
-			  so a step never inherits the previous one's queue. One stack serves each latency series; partner
-			  onboarding and the saturation search run on the first series' stack after scenario 1.
+			  of the trunk list); when the backlog is not committed in time, the stack is restarted and warmed up again
+			  before the next step, so a step never inherits the previous one's queue. One stack serves each latency
+			  series; partner onboarding and the saturation search each start on a fresh stack of the first series.
+			- **A stand-in that stays small.** The LiveKit stand-in checks every new inbound trunk against every trunk
+			  it holds (a linear scan with regular expressions, under one lock): measured alone, an inbound create
+			  costs about 0.8 ms more per 1,000 trunks held. A real LiveKit indexes its trunks, so before each step the
+			  stack is restarted (the floor's stand-in emptied) when it holds more than `BENCH_MAX_TRUNKS` trunks; each
+			  section's tables show how many it held. Partner onboarding cannot avoid it: its 10,000 trunks fill the
+			  stand-in as it runs.
 			- **The floor** (scenario 2) is the unavoidable work of one create done inline: the floor service answers
 			  the same `POST` by making the inbound and the outbound LiveKit create (Twirp with LiveKit's protobuf classes,
 			  a SIP-admin `AccessToken`, the JDK's HTTP client, as the worker does) and one committed insert into an
@@ -76,8 +84,11 @@ final class BenchmarksMethod {
 			  whole machine.
 			- **Where the time goes.** The stack's log has one line per stage of a create (accepted, claimed, inbound
 			  stored, outbound stored, committed): joined by phone number with the client's times they give a per-stage
-			  latency. The stacks run with a flight recording (JFR, default settings, about 1 % overhead) that gives the
-			  CPU by thread group and the hottest code of a step.
+			  latency, and each worker thread's own lines give its time per record. Every 2 s of a step, bench/run reads
+			  the services' Prometheus pages for the pipeline's queues (outbox, Kafka consumer lag, creates waiting for
+			  their outcome, database pool): the queue that grows names the bottleneck. The stacks run with a flight
+			  recording (JFR, default settings, about 1 % overhead) that gives the CPU and allocation by thread group and
+			  the hottest code of a step.
 			""";
 
 	private BenchmarksMethod() {

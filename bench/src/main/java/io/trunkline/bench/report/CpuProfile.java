@@ -35,10 +35,12 @@ import jdk.jfr.consumer.RecordingFile;
  * @param topMethods samples by leaf method, largest first
  * @param libraries samples with a frame of the library anywhere on the stack
  * @param sampleGroups samples by thread group
+ * @param allocationMbPerSecond allocation rate by thread group, estimated from the
+ * weights of {@code jdk.ObjectAllocationSample}
  */
 record CpuProfile(int cores, double jvmLoad, double machineLoad, Map<String, Double> threadGroups, Duration gcPauses,
 		int gcCount, int samples, Map<String, Integer> topMethods, Map<String, Integer> libraries,
-		Map<String, Integer> sampleGroups) {
+		Map<String, Integer> sampleGroups, Map<String, Double> allocationMbPerSecond) {
 
 	/** Class-name prefixes of the libraries worth naming, in the order shown. */
 	private static final Map<String, String> LIBRARIES = knownLibraries();
@@ -55,6 +57,7 @@ record CpuProfile(int cores, double jvmLoad, double machineLoad, Map<String, Dou
 		Map<String, Integer> methods = new HashMap<>();
 		Map<String, Integer> libraries = new HashMap<>();
 		Map<String, Integer> sampleGroups = new HashMap<>();
+		Map<String, Double> allocated = new HashMap<>();
 		try (RecordingFile file = new RecordingFile(recording)) {
 			while (file.hasMoreEvents()) {
 				RecordedEvent event = file.readEvent();
@@ -81,6 +84,8 @@ record CpuProfile(int cores, double jvmLoad, double machineLoad, Map<String, Dou
 						pauses = pauses.plus(event.getDuration("sumOfPauses"));
 						collections++;
 					}
+					case "jdk.ObjectAllocationSample" -> allocated.merge(ThreadGroups.of(name(event.getThread())),
+							(double) event.getLong("weight"), Double::sum);
 					case "jdk.ExecutionSample" -> {
 						samples++;
 						sampleGroups.merge(ThreadGroups.of(name(event.getThread("sampledThread"))), 1, Integer::sum);
@@ -97,9 +102,12 @@ record CpuProfile(int cores, double jvmLoad, double machineLoad, Map<String, Dou
 		Map<String, Double> groups = new HashMap<>();
 		threadLoad
 			.forEach((id, load) -> groups.merge(ThreadGroups.of(threadNames.get(id)), load[0] / load[1], Double::sum));
+		double seconds = Math.max(0.001, Duration.between(from, to).toMillis() / 1000.0);
+		Map<String, Double> allocation = new HashMap<>();
+		allocated.forEach((group, bytes) -> allocation.put(group, bytes / seconds / (1024 * 1024)));
 		return new CpuProfile(cores, (cpuEvents > 0) ? jvm / cpuEvents : 0, (cpuEvents > 0) ? machine / cpuEvents : 0,
 				sortedByValue(groups), pauses, collections, samples, top(methods, 15), ordered(libraries),
-				top(sampleGroups, 20));
+				top(sampleGroups, 20), allocation);
 	}
 
 	private static void sample(RecordedStackTrace stack, Map<String, Integer> methods, Map<String, Integer> libraries) {

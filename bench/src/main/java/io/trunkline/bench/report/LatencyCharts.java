@@ -15,7 +15,7 @@ import io.trunkline.bench.load.StepResult;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -86,14 +86,8 @@ final class LatencyCharts {
 		plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
 		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
 		plot.setRenderer(this.renderer);
-		LogAxis rate = new LogAxis("arrival rate (creates/s, log scale)");
-		rate.setBase(10);
-		rate.setSmallestValue(1);
-		plot.setDomainAxis(rate);
-		LogAxis latency = new LogAxis("latency (ms, log scale)");
-		latency.setBase(10);
-		latency.setSmallestValue(0.1);
-		plot.setRangeAxis(latency);
+		plot.setDomainAxis(logarithmic("arrival rate (creates/s, log scale)"));
+		plot.setRangeAxis(logarithmic("latency (ms, log scale)"));
 		if (markerMillis > 0) {
 			ValueMarker marker = new ValueMarker(markerMillis, Color.GRAY, new BasicStroke(1f));
 			marker.setLabel(markerLabel);
@@ -108,6 +102,15 @@ final class LatencyCharts {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static LogarithmicAxis logarithmic(String label) {
+		LogarithmicAxis axis = new LogarithmicAxis(label);
+		axis.setAllowNegativesFlag(false);
+		axis.setStrictValuesFlag(false);
+		axis.setExpTickLabelsFlag(false);
+		axis.setLog10TickLabelsFlag(false);
+		return axis;
 	}
 
 	boolean isEmpty() {

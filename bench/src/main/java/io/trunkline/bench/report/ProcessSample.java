@@ -19,13 +19,18 @@ record ProcessSample(double windowSeconds, List<Process> processes, double machi
 
 	static ProcessSample of(Properties properties) {
 		double window = Double.parseDouble(properties.getProperty("window_seconds", "1"));
+		String startedAt = properties.getProperty("time_start", "");
+		String endedAt = properties.getProperty("time_end", "");
+		if (!startedAt.isBlank() && !endedAt.isBlank()) {
+			window = Double.parseDouble(endedAt) - Double.parseDouble(startedAt);
+		}
 		double ticksPerSecond = Double.parseDouble(properties.getProperty("clk_tck", "100"));
 		int cores = Integer.parseInt(properties.getProperty("nproc", "1"));
 		List<Process> processes = new ArrayList<>();
 		for (String name : List.of("stack", "floor", "gatling", "postgres")) {
 			String start = properties.getProperty("process." + name + ".ticks_start");
 			String end = properties.getProperty("process." + name + ".ticks_end");
-			if (start == null || end == null) {
+			if (start == null || end == null || start.isBlank() || end.isBlank()) {
 				continue;
 			}
 			double cpuSeconds = (Long.parseLong(end) - Long.parseLong(start)) / ticksPerSecond;

@@ -25,8 +25,9 @@ import io.trunkline.bench.load.Latencies;
  *
  * @param joined how many {@code 201} answers had all five log lines
  * @param stages the stages, in order, with their latencies
+ * @param worker how the worker's consumer threads spent their time on these creates
  */
-record StageBreakdown(int joined, List<Stage> stages) {
+record StageBreakdown(int joined, List<Stage> stages, WorkerThreads worker) {
 
 	private static final Pattern ACCEPTED = Pattern
 		.compile("Accepted create request ([0-9a-f-]{36}) of account \\d+ for (\\S+) at ");
@@ -40,11 +41,20 @@ record StageBreakdown(int joined, List<Stage> stages) {
 
 	private static final Pattern PROVISIONED = Pattern.compile("Provisioned request ([0-9a-f-]{36}) as trunk");
 
+	private static final Pattern THREAD = Pattern.compile(" --- \\[\\s*([^\\]]+)\\] ");
+
+	/**
+	 * A consumer thread that waited longer than this between two records was idle, not
+	 * busy.
+	 */
+	private static final long BUSY_GAP_MILLIS = 1000;
+
 	static Optional<StageBreakdown> of(Path stackLog, Path answersCsv) {
 		if (!Files.exists(stackLog) || !Files.exists(answersCsv)) {
 			return Optional.empty();
 		}
 		Map<String, Create> creates = new HashMap<>();
+		WorkerThreads worker;
 		try {
 			List<String> answers = Files.readAllLines(answersCsv);
 			for (String line : answers.subList(1, answers.size())) {
@@ -57,12 +67,14 @@ record StageBreakdown(int joined, List<Stage> stages) {
 				}
 			}
 			Map<String, Create> byRequest = new HashMap<>();
+			Map<String, String> threadOf = new HashMap<>();
 			try (BufferedReader log = Files.newBufferedReader(stackLog)) {
 				String line;
 				while ((line = log.readLine()) != null) {
-					read(line, creates, byRequest);
+					read(line, creates, byRequest, threadOf);
 				}
 			}
+			worker = WorkerThreads.of(creates.values(), threadOf);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -94,10 +106,11 @@ record StageBreakdown(int joined, List<Stage> stages) {
 						+ "async dispatch, JSON, HTTP write",
 				(c) -> c.answered - c.provisioned));
 		stages.add(stage(complete, "total (client)", "request sent → answer received", (c) -> c.answered - c.sent));
-		return Optional.of(new StageBreakdown(complete.size(), stages));
+		return Optional.of(new StageBreakdown(complete.size(), stages, worker));
 	}
 
-	private static void read(String line, Map<String, Create> creates, Map<String, Create> byRequest) {
+	private static void read(String line, Map<String, Create> creates, Map<String, Create> byRequest,
+			Map<String, String> threadOf) {
 		Matcher matcher;
 		if ((matcher = ACCEPTED.matcher(line)).find()) {
 			Create create = creates.get(matcher.group(2));
@@ -108,8 +121,12 @@ record StageBreakdown(int joined, List<Stage> stages) {
 		}
 		else if ((matcher = CLAIMED.matcher(line)).find()) {
 			Create create = byRequest.get(matcher.group(1));
+			long at = time(line);
+			String thread = thread(line);
+			WorkerThreads.claimed(threadOf, thread, at);
 			if (create != null) {
-				create.claimed = time(line);
+				create.claimed = at;
+				create.thread = thread;
 			}
 		}
 		else if ((matcher = INBOUND.matcher(line)).find()) {
@@ -130,6 +147,11 @@ record StageBreakdown(int joined, List<Stage> stages) {
 				create.provisioned = time(line);
 			}
 		}
+	}
+
+	private static String thread(String line) {
+		Matcher matcher = THREAD.matcher(line);
+		return matcher.find() ? matcher.group(1) : "?";
 	}
 
 	private static long time(String line) {
@@ -156,6 +178,58 @@ record StageBreakdown(int joined, List<Stage> stages) {
 	record Stage(String name, String includes, Latencies latency) {
 	}
 
+	/**
+	 * The worker's consumer threads, per record of these creates: from the claim to the
+	 * commit (the logged stages), and from the commit to the same thread's next claim
+	 * (publishing the outcome and waiting for the broker, committing the offset, polling,
+	 * reading the next record and claiming it), counted only when the thread went
+	 * straight on to another record.
+	 *
+	 * @param threads consumer threads seen
+	 * @param claimToCommit per record
+	 * @param commitToNextClaim per record followed at once by another
+	 */
+	record WorkerThreads(int threads, Latencies claimToCommit, Latencies commitToNextClaim) {
+
+		/**
+		 * @return creates per second the consumer threads could sustain at these mean
+		 * times
+		 */
+		double capacityPerSecond() {
+			double perRecord = this.claimToCommit.mean() + this.commitToNextClaim.mean();
+			return (perRecord > 0) ? this.threads * 1000.0 / perRecord : 0;
+		}
+
+		static void claimed(Map<String, String> claims, String thread, long at) {
+			claims.merge(thread, Long.toString(at), (before, now) -> before + "," + now);
+		}
+
+		static WorkerThreads of(java.util.Collection<Create> creates, Map<String, String> claims) {
+			Map<String, long[]> claimTimes = new HashMap<>();
+			claims.forEach((thread, times) -> claimTimes.put(thread,
+					java.util.Arrays.stream(times.split(",")).mapToLong(Long::parseLong).sorted().toArray()));
+			List<Long> work = new ArrayList<>();
+			List<Long> between = new ArrayList<>();
+			java.util.Set<String> threads = new java.util.HashSet<>();
+			for (Create create : creates) {
+				if (create.claimed == 0 || create.provisioned == 0 || create.thread == null) {
+					continue;
+				}
+				threads.add(create.thread);
+				work.add(create.provisioned - create.claimed);
+				long[] times = claimTimes.getOrDefault(create.thread, new long[0]);
+				int next = java.util.Arrays.binarySearch(times, create.provisioned);
+				next = (next >= 0) ? next : -next - 1;
+				if (next < times.length && times[next] - create.provisioned < BUSY_GAP_MILLIS) {
+					between.add(times[next] - create.provisioned);
+				}
+			}
+			return new WorkerThreads(threads.size(), Latencies.of(work.stream().mapToLong(Long::longValue).toArray()),
+					Latencies.of(between.stream().mapToLong(Long::longValue).toArray()));
+		}
+
+	}
+
 	private static final class Create {
 
 		long sent;
@@ -171,6 +245,8 @@ record StageBreakdown(int joined, List<Stage> stages) {
 		long provisioned;
 
 		long answered;
+
+		String thread;
 
 		boolean complete() {
 			return this.accepted > 0 && this.claimed > 0 && this.inbound > 0 && this.outbound > 0

@@ -30,8 +30,11 @@ public final class LocalKafka implements AutoCloseable {
 	 */
 	public static LocalKafka start() {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+		// No linger on the group coordinator's appends: an offset commit is answered at
+		// once, not batched for 5 ms.
 		broker.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0",
-				"offsets.topic.num.partitions", "4", "log.dir", tempLogDir()));
+				"offsets.topic.num.partitions", "4", "group.coordinator.append.linger.ms", "0", "log.dir",
+				tempLogDir()));
 		broker.afterPropertiesSet();
 		logger.info("In-process Kafka broker (KRaft) is listening on {}", broker.getBrokersAsString());
 		return new LocalKafka(broker);
