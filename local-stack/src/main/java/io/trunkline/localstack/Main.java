@@ -26,6 +26,8 @@ public final class Main {
 
 	private static final Logger logger = LoggerFactory.getLogger(Main.class);
 
+	private static final int PARTITIONS = 16;
+
 	private Main() {
 	}
 
@@ -52,7 +54,12 @@ public final class Main {
 		long started = System.nanoTime();
 		LocalStack stack;
 		try {
-			stack = LocalStack.start(new LocalStackOptions(port, apiKey, liveKit, proxy, 4, Map.of()));
+			// Provisioning blocks a consumer thread for the two LiveKit calls, so
+			// concurrency is what carries throughput
+			// (about threads / call latency): 16 partitions, each with its own consumer
+			// thread.
+			stack = LocalStack.start(new LocalStackOptions(port, apiKey, liveKit, proxy, PARTITIONS,
+					Map.of("spring.kafka.listener.concurrency", PARTITIONS)));
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = ex;

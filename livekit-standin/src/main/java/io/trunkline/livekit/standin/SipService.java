@@ -117,7 +117,7 @@ final class SipService {
 	}
 
 	ListSIPInboundTrunkResponse listInboundTrunks(ListSIPInboundTrunkRequest request) {
-		List<SIPInboundTrunkInfo> found = this.trunks.inbound()
+		List<SIPInboundTrunkInfo> found = this.trunks.inboundCandidates(request.getNumbersList())
 			.stream()
 			.filter((trunk) -> TrunkFilters.matches(request, trunk))
 			.filter((trunk) -> TrunkFilters.afterPage(request.getPage(), trunk.getSipTrunkId()))
@@ -128,7 +128,7 @@ final class SipService {
 	}
 
 	ListSIPOutboundTrunkResponse listOutboundTrunks(ListSIPOutboundTrunkRequest request) {
-		List<SIPOutboundTrunkInfo> found = this.trunks.outbound()
+		List<SIPOutboundTrunkInfo> found = this.trunks.outboundCandidates(request.getNumbersList())
 			.stream()
 			.filter((trunk) -> TrunkFilters.matches(request, trunk))
 			.filter((trunk) -> TrunkFilters.afterPage(request.getPage(), trunk.getSipTrunkId()))
