@@ -16,7 +16,7 @@ final class BenchmarksMethod {
 			## Running them
 
 			```bash
-			bench/run        # builds the stack and the benchmarks, runs every scenario (about 25 minutes), appends here
+			bench/run        # builds the stack and the benchmarks, runs every scenario (about 35 minutes), appends here
 			```
 
 			`bench/` is its own Maven project (parent: the root POM, but not a module of the reactor, so
@@ -31,9 +31,9 @@ final class BenchmarksMethod {
 			Settings, from the environment (defaults in brackets): `BENCH_SCENARIOS` (`sync onboarding saturation
 			floor`), `BENCH_RATES` (`10 50 100 200`), `BENCH_LATENCIES` (`0 50`: milliseconds the LiveKit stand-in adds
 			to every call), `BENCH_DURATION` (60 s per rate), `BENCH_FLOOR_DURATION` (30 s per rate),
-			`BENCH_WARMUP_RATE`/`BENCH_WARMUP_DURATION` (20/s for 30 s), `BENCH_DRAIN_TIMEOUT` (30 s),
-			`BENCH_MAX_TRUNKS` (3000), `BENCH_ONBOARD_TOTAL` (10000), `BENCH_ONBOARD_CONCURRENCY` (32),
-			`BENCH_ONBOARD_TIMEOUT` (300 s), `BENCH_SATURATION_RATES` (`50 75 100 150 200 300 400 500 600 800 1000`),
+			`BENCH_WARMUP_RATE`/`BENCH_WARMUP_DURATION` (25/s for 45 s), `BENCH_DRAIN_TIMEOUT` (20 s),
+			`BENCH_MAX_TRUNKS` (12000), `BENCH_FLOOR_MAX_TRUNKS` (3000), `BENCH_ONBOARD_TOTAL` (10000), `BENCH_ONBOARD_CONCURRENCY` (32),
+			`BENCH_ONBOARD_TIMEOUT` (300 s), `BENCH_SATURATION_RATES` (`40 50 60 75 100 150 200 300 400 500 600 800 1000`),
 			`BENCH_SATURATION_DURATION` (30 s), `BENCH_SAMPLED_RATE` (100), `BENCH_JFR` (1),
 			`BENCH_QUIET_LOAD`/`BENCH_QUIET_WAIT` (wait up to 180 s for a load average of 1.0 before starting),
 			`BENCH_API_PORT` (18080), `BENCH_FLOOR_PORT` (18090), `BENCH_STACK_HEAP` (1g), `BENCH_GATLING_HEAP` (1g),
@@ -65,12 +65,15 @@ final class BenchmarksMethod {
 			  of the trunk list); when the backlog is not committed in time, the stack is restarted and warmed up again
 			  before the next step, so a step never inherits the previous one's queue. One stack serves each latency
 			  series; partner onboarding and the saturation search each start on a fresh stack of the first series.
-			- **A stand-in that stays small.** The LiveKit stand-in checks every new inbound trunk against every trunk
-			  it holds (a linear scan with regular expressions, under one lock): measured alone, an inbound create
-			  costs about 0.8 ms more per 1,000 trunks held. A real LiveKit indexes its trunks, so before each step the
-			  stack is restarted (the floor's stand-in emptied) when it holds more than `BENCH_MAX_TRUNKS` trunks; each
-			  section's tables show how many it held. Partner onboarding cannot avoid it: its 10,000 trunks fill the
-			  stand-in as it runs.
+			- **A warm JVM.** A freshly started stack on two cores is slow for a minute (the JIT compiles while the load
+			  runs): every stack, and every restarted one, is warmed up at 25/s for 45 s before it is measured. A first
+			  run with a 20 s warm-up measured restarted stacks half cold and was discarded.
+			- **The stand-in's own cost.** The LiveKit stand-in checks every new inbound trunk against every trunk it
+			  holds (a linear scan with regular expressions, under one lock): measured alone, an inbound create costs
+			  about 0.8 ms more per 1,000 trunks held. A real LiveKit indexes its trunks. Restarting the stack to empty
+			  it costs a cold JVM, which is worse, so the stack is restarted only above `BENCH_MAX_TRUNKS` (and after a
+			  backlog); the tables show how many trunks it held when each step began. The floor's stand-in is emptied
+			  (no restart needed) above `BENCH_FLOOR_MAX_TRUNKS`.
 			- **The floor** (scenario 2) is the unavoidable work of one create done inline: the floor service answers
 			  the same `POST` by making the inbound and the outbound LiveKit create (Twirp with LiveKit's protobuf classes,
 			  a SIP-admin `AccessToken`, the JDK's HTTP client, as the worker does) and one committed insert into an
