@@ -458,7 +458,8 @@ public final class BenchmarkReport {
 		if (!saturation.isEmpty()) {
 			String name = this.stamp + "-saturation.png";
 			new LatencyCharts().add("pipeline, stand-in +" + series + " ms", saturation)
-				.write("Saturation search (p50 solid, p99 dashed)", directory.resolve(name), 1000, "knee: p99 1 s");
+				.write("Saturation search (p50 solid, p99 dashed)", directory.resolve(name), 1000, "knee: p99 1 s",
+						false);
 			md.append("![Saturation search](benchmarks/").append(name).append(")\n\n");
 		}
 		return md.isEmpty() ? "" : "### Plots\n\n" + md;

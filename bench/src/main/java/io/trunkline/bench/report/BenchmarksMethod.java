@@ -16,7 +16,7 @@ final class BenchmarksMethod {
 			## Running them
 
 			```bash
-			bench/run        # builds the stack and the benchmarks, runs every scenario (about 35 minutes), appends here
+			bench/run        # builds the stack and the benchmarks, runs every scenario (about 30 minutes), appends here
 			```
 
 			`bench/` is its own Maven project (parent: the root POM, but not a module of the reactor, so
@@ -68,12 +68,12 @@ final class BenchmarksMethod {
 			- **A warm JVM.** A freshly started stack on two cores is slow for a minute (the JIT compiles while the load
 			  runs): every stack, and every restarted one, is warmed up at 25/s for 45 s before it is measured. A first
 			  run with a 20 s warm-up measured restarted stacks half cold and was discarded.
-			- **The stand-in's own cost.** The LiveKit stand-in checks every new inbound trunk against every trunk it
-			  holds (a linear scan with regular expressions, under one lock): measured alone, an inbound create costs
-			  about 0.8 ms more per 1,000 trunks held. A real LiveKit indexes its trunks. Restarting the stack to empty
-			  it costs a cold JVM, which is worse, so the stack is restarted only above `BENCH_MAX_TRUNKS` (and after a
-			  backlog); the tables show how many trunks it held when each step began. The floor's stand-in is emptied
-			  (no restart needed) above `BENCH_FLOOR_MAX_TRUNKS`.
+			- **Restarts.** The stack is restarted (and warmed up again) only when a step left a backlog that was not
+			  committed in time, or when it holds more than `BENCH_MAX_TRUNKS` trunks; each table shows how many it
+			  held when a step began. The floor's stand-in is emptied (no restart needed) above
+			  `BENCH_FLOOR_MAX_TRUNKS`. Until commit f6fbca3 the stand-in checked every new inbound trunk against every
+			  trunk it held (about 0.8 ms more per inbound create per 1,000 trunks held, under one lock); it now
+			  indexes them by number, so the count no longer matters.
 			- **The floor** (scenario 2) is the unavoidable work of one create done inline: the floor service answers
 			  the same `POST` by making the inbound and the outbound LiveKit create (Twirp with LiveKit's protobuf classes,
 			  a SIP-admin `AccessToken`, the JDK's HTTP client, as the worker does) and one committed insert into an

@@ -16,6 +16,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -77,6 +78,14 @@ final class LatencyCharts {
 	 * @param markerLabel its label
 	 */
 	void write(String title, Path file, double markerMillis, String markerLabel) {
+		write(title, file, markerMillis, markerLabel, true);
+	}
+
+	/**
+	 * Writes the chart, with a linear rate axis when {@code logRate} is false (rates
+	 * within one decade get no labels on a logarithmic axis).
+	 */
+	void write(String title, Path file, double markerMillis, String markerLabel, boolean logRate) {
 		JFreeChart chart = ChartFactory.createXYLineChart(title, "arrival rate (creates/s)", "latency (ms)", this.data,
 				PlotOrientation.VERTICAL, true, false, false);
 		chart.setBackgroundPaint(Color.WHITE);
@@ -86,7 +95,8 @@ final class LatencyCharts {
 		plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
 		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
 		plot.setRenderer(this.renderer);
-		plot.setDomainAxis(logarithmic("arrival rate (creates/s, log scale)"));
+		plot.setDomainAxis(
+				logRate ? logarithmic("arrival rate (creates/s, log scale)") : linear("arrival rate (creates/s)"));
 		plot.setRangeAxis(logarithmic("latency (ms, log scale)"));
 		if (markerMillis > 0) {
 			ValueMarker marker = new ValueMarker(markerMillis, Color.GRAY, new BasicStroke(1f));
@@ -102,6 +112,12 @@ final class LatencyCharts {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static NumberAxis linear(String label) {
+		NumberAxis axis = new NumberAxis(label);
+		axis.setAutoRangeIncludesZero(false);
+		return axis;
 	}
 
 	private static LogarithmicAxis logarithmic(String label) {
