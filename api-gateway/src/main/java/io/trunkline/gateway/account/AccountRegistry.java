@@ -7,7 +7,9 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,12 @@ public class AccountRegistry {
 
 	private static final Logger logger = LoggerFactory.getLogger(AccountRegistry.class);
 
+	/** How long an authenticated key is trusted without asking the database again. */
+	static final long KEY_CACHE_NANOS = 30_000_000_000L;
+
 	private final SecureRandom random = new SecureRandom();
+
+	private final Map<String, CachedKey> authenticated = new ConcurrentHashMap<>();
 
 	private final Accounts accounts;
 
@@ -88,9 +95,33 @@ public class AccountRegistry {
 		if (token == null || token.isEmpty() || token.length() > 200) {
 			return OptionalLong.empty();
 		}
-		return this.apiKeys.findByKeyDigestAndRevokedAtIsNull(digest(token))
+		String digest = digest(token);
+		long now = System.nanoTime();
+		CachedKey cached = this.authenticated.get(digest);
+		if (cached != null && now - cached.checkedAt() < KEY_CACHE_NANOS) {
+			return OptionalLong.of(cached.accountId());
+		}
+		OptionalLong account = this.apiKeys.findByKeyDigestAndRevokedAtIsNull(digest)
 			.map((key) -> OptionalLong.of(key.accountId()))
 			.orElseGet(OptionalLong::empty);
+		if (account.isPresent()) {
+			if (this.authenticated.size() > 100_000) {
+				this.authenticated.clear();
+			}
+			this.authenticated.put(digest, new CachedKey(account.getAsLong(), now));
+		}
+		else {
+			this.authenticated.remove(digest);
+		}
+		return account;
+	}
+
+	/**
+	 * A key the database confirmed: the benchmark's profile showed the per-request lookup
+	 * as a fifth of the gateway's request CPU. Only valid keys are remembered, for 30 s,
+	 * so a key revoked in the database stops working within 30 s on every replica.
+	 */
+	private record CachedKey(long accountId, long checkedAt) {
 	}
 
 	/**

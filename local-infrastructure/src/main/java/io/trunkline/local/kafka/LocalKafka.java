@@ -3,7 +3,10 @@ package io.trunkline.local.kafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +23,11 @@ public final class LocalKafka implements AutoCloseable {
 
 	private final EmbeddedKafkaKraftBroker broker;
 
-	private LocalKafka(EmbeddedKafkaKraftBroker broker) {
+	private final Path logDir;
+
+	private LocalKafka(EmbeddedKafkaKraftBroker broker, Path logDir) {
 		this.broker = broker;
+		this.logDir = logDir;
 	}
 
 	/**
@@ -29,20 +35,21 @@ public final class LocalKafka implements AutoCloseable {
 	 * @return the running broker
 	 */
 	public static LocalKafka start() {
+		Path logDir = tempLogDir();
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
 		// No linger on the group coordinator's appends: an offset commit is answered at
 		// once, not batched for 5 ms.
 		broker.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0",
 				"offsets.topic.num.partitions", "4", "group.coordinator.append.linger.ms", "0", "log.dir",
-				tempLogDir()));
+				logDir.toString()));
 		broker.afterPropertiesSet();
 		logger.info("In-process Kafka broker (KRaft) is listening on {}", broker.getBrokersAsString());
-		return new LocalKafka(broker);
+		return new LocalKafka(broker, logDir);
 	}
 
-	private static String tempLogDir() {
+	private static Path tempLogDir() {
 		try {
-			return Files.createTempDirectory("trunkline-kafka").toString();
+			return Files.createTempDirectory("trunkline-kafka");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -59,6 +66,12 @@ public final class LocalKafka implements AutoCloseable {
 	@Override
 	public void close() {
 		this.broker.destroy();
+		try (Stream<Path> paths = Files.walk(this.logDir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			logger.debug("Could not remove {}: {}", this.logDir, ex.toString());
+		}
 	}
 
 }
