@@ -1,6 +1,7 @@
 package io.trunkline.localstack;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -74,7 +75,7 @@ public final class Main {
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
 		long latency = Long.parseLong(env.getOrDefault("TRUNKLINE_STANDIN_LATENCY_MS", "0"));
 		if (stack.standIn() != null && latency > 0) {
-			stack.standIn().setLatency(java.time.Duration.ofMillis(latency));
+			stack.standIn().setLatency(Duration.ofMillis(latency));
 		}
 		String voice = (stack.standIn() != null) ? "the LiveKit stand-in at " + stack.liveKitUrl()
 				: "LiveKit at " + stack.liveKitUrl();

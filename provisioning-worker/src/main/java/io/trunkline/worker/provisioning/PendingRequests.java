@@ -3,6 +3,7 @@ package io.trunkline.worker.provisioning;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -121,7 +122,7 @@ public class PendingRequests {
 			.param("trunk", trunkId.get())
 			.param("entry", historyEntry)
 			.param("id", request.id())
-			.query(java.sql.Timestamp.class)
+			.query(Timestamp.class)
 			.single()
 			.toInstant();
 		return Optional.of(TrunkProvisioned.of(request.id(), request.accountId(), trunkId.get(), inboundTrunkId,
@@ -143,7 +144,7 @@ public class PendingRequests {
 			.param("reason", reason)
 			.param("entry", historyEntry)
 			.param("id", request.id())
-			.query(java.sql.Timestamp.class)
+			.query(Timestamp.class)
 			.optional()
 			.map((at) -> TrunkProvisioningFailed.of(request.id(), request.accountId(), reason, at.toInstant()));
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -117,7 +118,7 @@ public class Provisioning {
 			.description("Time from claiming a request to committing its outcome")
 			.tag("result", result)
 			.register(this.meters)
-			.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+			.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		Counter.builder("trunkline.provisioning.outcomes")
 			.description("Provisioning outcomes by result and reason")
 			.tag("result", result)

@@ -10,8 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,24 +36,18 @@ class AdminAuthentication extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!this.settings.enabled()) {
-			write(response, HttpServletResponse.SC_NOT_FOUND, "{\"error\":\"Not found.\"}");
+			BearerAuthentication.writeJson(response, HttpServletResponse.SC_NOT_FOUND, "{\"error\":\"Not found.\"}");
 			return;
 		}
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		String presented = (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7))
-				? header.substring(7).trim() : "";
+		String token = BearerAuthentication.bearerToken(request);
+		String presented = (token != null) ? token : "";
 		if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
 				this.settings.token().getBytes(StandardCharsets.UTF_8))) {
-			write(response, HttpServletResponse.SC_UNAUTHORIZED, "{\"message\":\"Unauthenticated.\"}");
+			BearerAuthentication.writeJson(response, HttpServletResponse.SC_UNAUTHORIZED,
+					BearerAuthentication.UNAUTHENTICATED);
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	private static void write(HttpServletResponse response, int status, String body) throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter().write(body);
 	}
 
 }

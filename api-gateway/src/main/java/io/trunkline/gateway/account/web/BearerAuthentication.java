@@ -25,7 +25,7 @@ class BearerAuthentication extends OncePerRequestFilter {
 
 	static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
-	private static final String UNAUTHENTICATED = "{\"message\":\"Unauthenticated.\"}";
+	static final String UNAUTHENTICATED = "{\"message\":\"Unauthenticated.\"}";
 
 	private final AccountRegistry registry;
 
@@ -43,22 +43,33 @@ class BearerAuthentication extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		OptionalLong account = this.registry.authenticate(bearerToken(request));
 		if (account.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-			response.getWriter().write(UNAUTHENTICATED);
+			writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHENTICATED);
 			return;
 		}
 		request.setAttribute(CALLER_ATTRIBUTE, new Caller(account.getAsLong()));
 		chain.doFilter(request, response);
 	}
 
-	private static String bearerToken(HttpServletRequest request) {
+	/**
+	 * @return the token of an {@code Authorization: Bearer} header, or {@code null}
+	 * without one
+	 */
+	static String bearerToken(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			return null;
 		}
 		return header.substring(7).trim();
+	}
+
+	/**
+	 * Answers a refused request with one of the API's JSON bodies.
+	 */
+	static void writeJson(HttpServletResponse response, int status, String body) throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getWriter().write(body);
 	}
 
 }
