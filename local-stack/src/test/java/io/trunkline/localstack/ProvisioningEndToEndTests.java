@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -109,6 +110,46 @@ class ProvisioningEndToEndTests {
 	}
 
 	@Test
+	void answersTheCreateWithTheTrunkExactlyAsItIsReadBack() {
+		Answer extension = client.post(extensionTrunk(nextExtension()));
+		Answer did = client.post(didTrunkWithIpAuth("+14155550111"));
+
+		for (Answer created : List.of(extension, did)) {
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			JsonNode trunk = created.json().get("data");
+			Answer read = client.get(StackClient.TRUNKS + "/" + trunk.get("id").asLong());
+			assertThat(read.json().get("data")).isEqualTo(trunk);
+		}
+	}
+
+	@Test
+	void createsTheInboundAndOutboundTrunksConcurrently() {
+		String extension = nextExtension();
+		// Holds the inbound create back: the outbound one is stored meanwhile, which a
+		// worker creating them one after the other would never show.
+		standIn().faults().on("CreateSIPInboundTrunk").delay(Duration.ofMillis(1500)).times(1);
+
+		CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> client.post(extensionTrunk(extension)));
+
+		await().atMost(10, SECONDS)
+			.until(() -> outboundWithNumber(extension).size() == 1 && inboundWithNumber(extension).isEmpty());
+		assertThat(answer.join().status()).isEqualTo(201);
+		assertThat(inboundWithNumber(extension)).hasSize(1);
+	}
+
+	@Test
+	void compensatesTheOutboundTrunkWhenTheInboundFailsPermanently() {
+		String extension = nextExtension();
+		standIn().faults().on("CreateSIPInboundTrunk").respond(400, "invalid_argument", "number refused").times(1);
+
+		Answer answer = client.post(extensionTrunk(extension));
+
+		assertThat(answer.status()).isEqualTo(500);
+		assertThat(inboundWithNumber(extension)).isEmpty();
+		assertThat(outboundWithNumber(extension)).isEmpty();
+	}
+
+	@Test
 	void compensatesTheInboundTrunkWhenTheOutboundFailsPermanently() {
 		String extension = nextExtension();
 		standIn().faults().on("CreateSIPOutboundTrunk").respond(400, "invalid_argument", "address refused").times(1);
@@ -196,6 +237,7 @@ class ProvisioningEndToEndTests {
 		assertThat(answer.status()).isEqualTo(500);
 		assertThat(standIn().calls("CreateSIPInboundTrunk")).isEqualTo(before + 1);
 		assertThat(inboundWithNumber(extension)).isEmpty();
+		assertThat(outboundWithNumber(extension)).isEmpty();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.trunkline.gateway.reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,6 +94,9 @@ class OutcomeConsumer implements SmartLifecycle {
 	}
 
 	private void onOutcome(ConsumerRecord<String, String> record) {
+		if (!awaitedHere(record.key())) {
+			return;
+		}
 		ProvisioningOutcome outcome;
 		try {
 			outcome = this.json.readValue(record.value(), ProvisioningOutcome.class);
@@ -111,6 +115,22 @@ class OutcomeConsumer implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not answer request {} from its outcome: {}", outcome.requestId(), ex.toString());
+		}
+	}
+
+	/**
+	 * Outcomes are keyed by request id: most of those a replica reads belong to requests
+	 * other replicas hold, and are skipped without parsing them.
+	 */
+	private boolean awaitedHere(String key) {
+		if (key == null) {
+			return true;
+		}
+		try {
+			return this.replies.isWaiting(UUID.fromString(key));
+		}
+		catch (IllegalArgumentException ex) {
+			return true;
 		}
 	}
 

@@ -45,6 +45,14 @@ public class PendingReplies {
 	}
 
 	/**
+	 * @param requestId a request
+	 * @return whether a request is waiting for that outcome on this replica
+	 */
+	boolean isWaiting(UUID requestId) {
+		return this.waiting.containsKey(requestId);
+	}
+
+	/**
 	 * Delivers an outcome to the waiting request, if this replica holds it.
 	 * @param outcome the outcome
 	 * @return whether a request was waiting for it here

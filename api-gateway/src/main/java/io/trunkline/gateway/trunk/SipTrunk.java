@@ -25,4 +25,25 @@ import java.util.List;
 public record SipTrunk(long id, String phoneNumber, String nickname, String sipUsername, String sipAddress,
 		String sipCallingFormat, String inboundAuthorizationType, List<String> allowedInboundIps, boolean outboundProxy,
 		String countryCode, String inboundTrunkId, String outboundTrunkId, Instant createdAt, Instant updatedAt) {
+
+	/**
+	 * The trunk a worker committed for a create command, as the database holds it: the
+	 * worker copies the request's fields into the trunk unchanged, so the gateway that
+	 * accepted the command can answer without reading the trunk back.
+	 * @param id the committed trunk's id
+	 * @param command the validated command the trunk was provisioned from
+	 * @param inboundTrunkId LiveKit's inbound trunk id
+	 * @param outboundTrunkId LiveKit's outbound trunk id
+	 * @param committedAt when the trunk was committed (its {@code created_at} and
+	 * {@code updated_at})
+	 * @return the trunk
+	 */
+	public static SipTrunk committed(long id, CreateTrunk command, String inboundTrunkId, String outboundTrunkId,
+			Instant committedAt) {
+		return new SipTrunk(id, command.phoneNumber(), command.nickname(), command.sipUsername(), command.sipAddress(),
+				command.callingFormat().wire(), command.inboundAuthorization().wire(), command.allowedInboundIps(),
+				command.outboundProxy(), command.countryCode(), inboundTrunkId, outboundTrunkId, committedAt,
+				committedAt);
+	}
+
 }

@@ -92,17 +92,17 @@ record StageBreakdown(int joined, List<Stage> stages, WorkerThreads worker) {
 				"commit, relay wake-up, relay transaction (claim, publish with acks=all, delete, commit), broker, "
 						+ "worker's fetch, claim UPDATE and its commit",
 				(c) -> c.claimed - c.accepted));
-		stages.add(stage(complete, "claimed → inbound trunk stored",
-				"decrypt the password, map, token, Twirp call until the stand-in stored the trunk",
-				(c) -> c.inbound - c.claimed));
-		stages.add(stage(complete, "inbound stored → outbound stored",
-				"the inbound answer back to the worker, the outbound Twirp call until stored",
-				(c) -> c.outbound - c.inbound));
-		stages.add(stage(complete, "outbound stored → trunk committed",
-				"the outbound answer back, INSERT of the trunk and UPDATE of the request in one transaction",
-				(c) -> c.provisioned - c.outbound));
+		// Since the worker creates the two trunks concurrently, the stage ends when the
+		// later of the two is stored.
+		stages.add(stage(complete, "claimed → both trunks stored",
+				"decrypt the password, map, token, the inbound and outbound Twirp calls (concurrent) until the "
+						+ "stand-in stored both trunks",
+				(c) -> Math.max(c.inbound, c.outbound) - c.claimed));
+		stages.add(stage(complete, "both stored → trunk committed",
+				"the answers back to the worker, INSERT of the trunk and UPDATE of the request in one transaction",
+				(c) -> c.provisioned - Math.max(c.inbound, c.outbound)));
 		stages.add(stage(complete, "committed → answer received",
-				"publish the outcome and wait for acks=all, broker, gateway's outcome fetch, read the trunk, "
+				"publish the outcome and wait for acks=all, broker, gateway's outcome fetch, "
 						+ "async dispatch, JSON, HTTP write",
 				(c) -> c.answered - c.provisioned));
 		stages.add(stage(complete, "total (client)", "request sent → answer received", (c) -> c.answered - c.sent));

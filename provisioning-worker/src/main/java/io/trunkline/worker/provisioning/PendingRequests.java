@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -72,7 +73,7 @@ public class PendingRequests {
 	Optional<ProvisioningOutcome> outcomeOf(UUID requestId) {
 		return this.jdbc.sql("""
 				SELECT r.id, r.account_id, r.status, r.failure_reason, r.completed_at, t.id AS trunk_id,
-				    t.inbound_trunk_id, t.outbound_trunk_id
+				    t.inbound_trunk_id, t.outbound_trunk_id, t.created_at AS trunk_created_at
 				FROM provisioning_requests r LEFT JOIN sip_trunks t ON t.request_id = r.id
 				WHERE r.id = ? AND r.status <> 'pending'
 				""").param(requestId).query((rs, row) -> {
@@ -81,7 +82,8 @@ public class PendingRequests {
 			var at = rs.getTimestamp("completed_at").toInstant();
 			if ("provisioned".equals(rs.getString("status"))) {
 				return (ProvisioningOutcome) TrunkProvisioned.of(id, account, rs.getLong("trunk_id"),
-						rs.getString("inbound_trunk_id"), rs.getString("outbound_trunk_id"), at);
+						rs.getString("inbound_trunk_id"), rs.getString("outbound_trunk_id"),
+						rs.getTimestamp("trunk_created_at").toInstant());
 			}
 			return TrunkProvisioningFailed.of(id, account, rs.getString("failure_reason"), at);
 		}).optional();
@@ -94,7 +96,7 @@ public class PendingRequests {
 	@Transactional
 	Optional<TrunkProvisioned> commitProvisioned(TrunkRequest request, String inboundTrunkId, String outboundTrunkId,
 			String historyEntry) {
-		Optional<Long> trunkId = this.jdbc.sql("""
+		Optional<CommittedTrunk> trunk = this.jdbc.sql("""
 				INSERT INTO sip_trunks (account_id, request_id, phone_number, nickname, sip_username, sip_address,
 				    sip_calling_format, inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code,
 				    inbound_trunk_id, outbound_trunk_id)
@@ -102,31 +104,28 @@ public class PendingRequests {
 				    inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code, :inbound, :outbound
 				FROM provisioning_requests WHERE id = :id AND status = 'pending'
 				FOR UPDATE
-				RETURNING id
+				RETURNING id, created_at
 				""")
 			.param("inbound", inboundTrunkId)
 			.param("outbound", outboundTrunkId)
 			.param("id", request.id())
-			.query(Long.class)
+			.query((rs, row) -> new CommittedTrunk(rs.getLong("id"), rs.getTimestamp("created_at").toInstant()))
 			.optional();
-		if (trunkId.isEmpty()) {
+		if (trunk.isEmpty()) {
 			return Optional.empty();
 		}
-		var completedAt = this.jdbc.sql("""
+		this.jdbc.sql("""
 				UPDATE provisioning_requests
 				SET status = 'provisioned', trunk_id = :trunk, completed_at = now(), updated_at = now(),
 				    lease_until = NULL, attempt_history = attempt_history || CAST(:entry AS jsonb)
 				WHERE id = :id
-				RETURNING completed_at
-				""")
-			.param("trunk", trunkId.get())
-			.param("entry", historyEntry)
-			.param("id", request.id())
-			.query(Timestamp.class)
-			.single()
-			.toInstant();
-		return Optional.of(TrunkProvisioned.of(request.id(), request.accountId(), trunkId.get(), inboundTrunkId,
-				outboundTrunkId, completedAt));
+				""").param("trunk", trunk.get().id()).param("entry", historyEntry).param("id", request.id()).update();
+		// The outcome's time is the trunk's created_at: the gateway answers with it.
+		return Optional.of(TrunkProvisioned.of(request.id(), request.accountId(), trunk.get().id(), inboundTrunkId,
+				outboundTrunkId, trunk.get().createdAt()));
+	}
+
+	private record CommittedTrunk(long id, Instant createdAt) {
 	}
 
 	/**

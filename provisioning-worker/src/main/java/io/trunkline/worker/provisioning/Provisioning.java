@@ -9,7 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,17 +49,17 @@ import org.springframework.stereotype.Service;
  * <ol>
  * <li>Claim the request (a lease), or, when it already ended, announce its outcome again:
  * the same event twice provisions once.</li>
- * <li>Create the inbound trunk, then the outbound one, each under retries and the circuit
- * breaker. A create whose outcome is unknown (timeout, lost response), or any create of a
- * request an earlier worker claimed, first looks for the trunk by number and marker and
- * reuses it: creates are not idempotent on LiveKit.</li>
+ * <li>Create the inbound and the outbound trunk concurrently, each under retries and the
+ * circuit breaker. A create whose outcome is unknown (timeout, lost response), or any
+ * create of a request an earlier worker claimed, first looks for the trunk by number and
+ * marker and reuses it: creates are not idempotent on LiveKit.</li>
  * <li>On failure, delete every trunk carrying the request's marker, then commit the
  * failure. On success, commit the trunk.</li>
  * <li>Publish the outcome.</li>
  * </ol>
  */
 @Service
-public class Provisioning {
+public class Provisioning implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(Provisioning.class);
 
@@ -74,6 +81,13 @@ public class Provisioning {
 
 	private final MeterRegistry meters;
 
+	/**
+	 * Creates outbound trunks alongside the consumer thread that creates the inbound one.
+	 * Each consumer thread waits for its one task, so the pool never holds more threads
+	 * than there are consumer threads.
+	 */
+	private final ExecutorService outboundCreates;
+
 	Provisioning(PendingRequests requests, VoiceInfrastructure voice, ResilientCalls resilient, SecretCipher cipher,
 			ProvisioningSettings settings, OutboundProxySettings proxy, OutcomePublisher outcomes, JsonMapper json,
 			MeterRegistry meters) {
@@ -86,6 +100,17 @@ public class Provisioning {
 		this.outcomes = outcomes;
 		this.json = json;
 		this.meters = meters;
+		AtomicInteger threads = new AtomicInteger();
+		this.outboundCreates = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "outbound-create-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Override
+	public void destroy() {
+		this.outboundCreates.shutdown();
 	}
 
 	/**
@@ -138,22 +163,46 @@ public class Provisioning {
 					ex.getMessage());
 			return fail(request, "secret_undecryptable", ex.getMessage(), Set.of());
 		}
-		Set<String> made = new LinkedHashSet<>();
-		String inboundId;
-		String outboundId;
+		// The two trunks are independent: the outbound one is created on another thread
+		// while this one creates the inbound one, and both are awaited before anything
+		// else happens, so a failure of either compensates whatever the other made.
+		Set<String> made = ConcurrentHashMap.newKeySet();
+		CompletableFuture<String> outbound = CompletableFuture.supplyAsync(() -> {
+			String id = ensure(request, "outbound", (number) -> this.voice.findOutboundTrunks(number),
+					TrunkMapping.callingNumber(request),
+					() -> this.voice.createOutboundTrunk(this.mapping.outbound(request, password)));
+			made.add(id);
+			return id;
+		}, this.outboundCreates);
+		RuntimeException failure = null;
+		String inboundId = null;
 		try {
 			inboundId = ensure(request, "inbound", (number) -> this.voice.findInboundTrunks(number),
 					request.phoneNumber(),
 					() -> this.voice.createInboundTrunk(this.mapping.inbound(request, password)));
 			made.add(inboundId);
-			outboundId = ensure(request, "outbound", (number) -> this.voice.findOutboundTrunks(number),
-					TrunkMapping.callingNumber(request),
-					() -> this.voice.createOutboundTrunk(this.mapping.outbound(request, password)));
-			made.add(outboundId);
 		}
-		catch (VoiceInfrastructureUnavailable | VoiceInfrastructureRejected | VoiceInfrastructureMisconfigured
-				| CallNotPermittedException | BulkheadFullException | TrunkMapping.OutboundProxyUnavailable ex) {
-			return fail(request, reason(ex), ex.getMessage(), made);
+		catch (RuntimeException ex) {
+			failure = ex;
+		}
+		String outboundId = null;
+		try {
+			outboundId = outbound.join();
+		}
+		catch (CompletionException ex) {
+			RuntimeException cause = (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+			// A failure that is not the voice infrastructure's (a bug, the database)
+			// wins: it is rethrown for the error handler, and the next attempt finds
+			// the trunks.
+			if (failure == null || (isVoiceFailure(failure) && !isVoiceFailure(cause))) {
+				failure = cause;
+			}
+		}
+		if (failure != null) {
+			if (isVoiceFailure(failure)) {
+				return fail(request, reason(failure), failure.getMessage(), made);
+			}
+			throw failure;
 		}
 		Optional<TrunkProvisioned> committed = this.requests.commitProvisioned(request, inboundId, outboundId,
 				history(request, "provisioned", null, null));
@@ -261,6 +310,12 @@ public class Provisioning {
 			}
 		}
 		return ours;
+	}
+
+	private static boolean isVoiceFailure(RuntimeException ex) {
+		return ex instanceof VoiceInfrastructureUnavailable || ex instanceof VoiceInfrastructureRejected
+				|| ex instanceof VoiceInfrastructureMisconfigured || ex instanceof CallNotPermittedException
+				|| ex instanceof BulkheadFullException || ex instanceof TrunkMapping.OutboundProxyUnavailable;
 	}
 
 	private static String reason(RuntimeException ex) {

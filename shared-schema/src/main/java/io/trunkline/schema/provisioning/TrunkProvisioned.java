@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param trunkId the committed trunk's public integer id
  * @param inboundTrunkId LiveKit's id of the inbound trunk ({@code ST_...})
  * @param outboundTrunkId LiveKit's id of the outbound trunk ({@code ST_...})
- * @param occurredAt when the trunk was committed
+ * @param occurredAt when the trunk was committed: exactly its {@code created_at}, so that
+ * the gateway can answer with the trunk without reading it back
  */
 public record TrunkProvisioned(int schemaVersion, UUID requestId, long accountId, long trunkId, String inboundTrunkId,
 		String outboundTrunkId, Instant occurredAt) implements ProvisioningOutcome {

@@ -83,7 +83,7 @@ class SipTrunkController {
 			answer.setResult(answerFromDatabase(requestId, caller.accountId()));
 		});
 		answer.onCompletion(() -> this.replies.forget(requestId));
-		this.replies.await(requestId, (outcome) -> answer.setResult(answerFrom(outcome)));
+		this.replies.await(requestId, (outcome) -> answer.setResult(answerFrom(outcome, command)));
 		try {
 			this.requests.submit(requestId, caller.accountId(), command);
 		}
@@ -120,11 +120,15 @@ class SipTrunkController {
 		return Map.of("data", Answers.requestData(request, trunk));
 	}
 
-	private ResponseEntity<Object> answerFrom(ProvisioningOutcome outcome) {
+	/**
+	 * Answers from the outcome alone: the committed trunk is the command's fields plus
+	 * what the outcome carries (see {@link TrunkProvisioned#occurredAt()}), so no read is
+	 * needed on the outcome consumer's thread.
+	 */
+	private ResponseEntity<Object> answerFrom(ProvisioningOutcome outcome, CreateTrunk command) {
 		if (outcome instanceof TrunkProvisioned provisioned) {
-			return this.trunks.find(provisioned.accountId(), provisioned.trunkId())
-				.map(Answers::created)
-				.orElseGet(() -> answerFromDatabase(provisioned.requestId(), provisioned.accountId()));
+			return Answers.created(SipTrunk.committed(provisioned.trunkId(), command, provisioned.inboundTrunkId(),
+					provisioned.outboundTrunkId(), provisioned.occurredAt()));
 		}
 		return Answers.provisioningFailed();
 	}
