@@ -25,10 +25,13 @@ import java.time.Duration;
  * @param results the directory the results go to
  * @param marker a file created when arrivals start (bench/run samples the processes from
  * then), or {@code null}
+ * @param leadIn how long arrivals run at the step's rate before the measured ones, not
+ * counted: Gatling starts in a fresh JVM for every step, and its own first seconds (class
+ * loading, compilation) would otherwise count as the system's latency
  */
 public record LoadSettings(String baseUrl, String apiKey, String step, String scenario, int series, int block,
 		double rate, Duration duration, Duration grace, Duration drainTimeout, int total, int concurrency, Path results,
-		Path marker) {
+		Path marker, Duration leadIn) {
 
 	public static LoadSettings fromSystemProperties() {
 		String marker = System.getProperty("bench.marker", "");
@@ -41,7 +44,7 @@ public record LoadSettings(String baseUrl, String apiKey, String step, String sc
 				Duration.ofSeconds(Long.getLong("bench.drainTimeout", 30)), Integer.getInteger("bench.total", 10_000),
 				Integer.getInteger("bench.concurrency", 32),
 				Path.of(System.getProperty("bench.results", "target/results")),
-				marker.isBlank() ? null : Path.of(marker));
+				marker.isBlank() ? null : Path.of(marker), Duration.ofSeconds(Long.getLong("bench.leadIn", 0)));
 	}
 
 }

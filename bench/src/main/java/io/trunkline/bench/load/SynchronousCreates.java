@@ -7,8 +7,12 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -24,6 +28,10 @@ import io.gatling.javaapi.core.Simulation;
  * floor service) and each step of the saturation search. After the last answer it waits,
  * bounded, until every accepted create is committed, so the next step starts on an idle
  * system (or bench/run restarts the stack).
+ * <p>
+ * With a lead-in ({@code bench.leadIn}), arrivals at the step's rate begin that long
+ * before the measured ones and go on without a gap into them; their answers are not
+ * counted (only their creates, when waiting for every accepted create to be committed).
  */
 public class SynchronousCreates extends Simulation {
 
@@ -39,11 +47,28 @@ public class SynchronousCreates extends Simulation {
 
 	private long committedBefore;
 
+	/** When the first arrival was sent, 0 before it. */
+	private final AtomicLong firstArrival = new AtomicLong();
+
+	private final AtomicBoolean marked = new AtomicBoolean();
+
+	/** Creates of the lead-in answered 201 or 202. */
+	private final AtomicInteger leadInAccepted = new AtomicInteger();
+
 	public SynchronousCreates() {
 		ScenarioBuilder creates = scenario("create at " + this.settings.rate() + "/s").exec((session) -> {
 			DistinctTrunks.Trunk trunk = this.trunks.next();
-			this.sent.incrementAndGet();
+			long now = System.currentTimeMillis();
+			this.firstArrival.compareAndSet(0, now);
+			boolean measured = now >= this.firstArrival.get() + this.settings.leadIn().toMillis();
+			if (measured) {
+				this.sent.incrementAndGet();
+				if (this.marked.compareAndSet(false, true)) {
+					Results.markStarted(this.settings);
+				}
+			}
 			return session.set("number", trunk.number())
+				.set("measured", measured)
 				.set("body", trunk.body())
 				.set("sentAt", System.currentTimeMillis());
 		})
@@ -51,13 +76,21 @@ public class SynchronousCreates extends Simulation {
 				.body(StringBody((session) -> session.getString("body")))
 				.check(status().saveAs("status"), responseTimeInMillis().saveAs("latency"), status().is(201)))
 			.exec(this::record);
-		setUp(creates.injectOpen(constantUsersPerSec(this.settings.rate()).during(this.settings.duration())))
+		OpenInjectionStep measured = constantUsersPerSec(this.settings.rate()).during(this.settings.duration());
+		setUp(creates.injectOpen(this.settings.leadIn().isZero() ? List.of(measured)
+				: List.of(constantUsersPerSec(this.settings.rate()).during(this.settings.leadIn()), measured)))
 			.protocols(Protocols.trunkline(this.settings))
-			.maxDuration(this.settings.duration().plus(this.settings.grace()));
+			.maxDuration(this.settings.duration().plus(this.settings.leadIn()).plus(this.settings.grace()));
 	}
 
 	private Session record(Session session) {
 		int status = session.contains("status") ? session.getInt("status") : 0;
+		if (!session.getBoolean("measured")) {
+			if (status == 201 || status == 202) {
+				this.leadInAccepted.incrementAndGet();
+			}
+			return session;
+		}
 		long latency = session.contains("latency") ? session.getInt("latency") : -1;
 		this.answers.record(session.getString("number"), session.getLong("sentAt"), latency, status);
 		return session;
@@ -68,7 +101,6 @@ public class SynchronousCreates extends Simulation {
 		if (waitsForCommits()) {
 			this.committedBefore = this.api.count();
 		}
-		Results.markStarted(this.settings);
 	}
 
 	@Override
@@ -77,7 +109,8 @@ public class SynchronousCreates extends Simulation {
 		boolean drained = true;
 		double drainSeconds = 0;
 		if (waitsForCommits()) {
-			long expected = this.committedBefore + this.answers.count(201) + this.answers.count(202);
+			long expected = this.committedBefore + this.leadInAccepted.get() + this.answers.count(201)
+					+ this.answers.count(202);
 			drained = this.api.awaitCount(expected, this.settings.drainTimeout());
 			drainSeconds = Results.seconds(lastAnswer, System.currentTimeMillis());
 		}

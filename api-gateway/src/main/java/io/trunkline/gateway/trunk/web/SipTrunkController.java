@@ -16,8 +16,11 @@ import io.trunkline.gateway.trunk.SipTrunks;
 import io.trunkline.gateway.trunk.TrunkNotFound;
 import io.trunkline.schema.provisioning.ProvisioningOutcome;
 import io.trunkline.schema.provisioning.TrunkProvisioned;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * {@code /api/user/phone-numbers/sip-trunks}: create (answered from the provisioning
@@ -49,41 +51,43 @@ class SipTrunkController {
 
 	private final Pagination pagination;
 
+	private final JsonMapper json;
+
+	private final ReplyWriters writers;
+
 	SipTrunkController(CreateTrunkRules rules, ProvisioningRequests requests, SipTrunks trunks, PendingReplies replies,
-			ReplySettings replySettings, Pagination pagination) {
+			ReplySettings replySettings, Pagination pagination, JsonMapper json, ReplyWriters writers) {
 		this.rules = rules;
 		this.requests = requests;
 		this.trunks = trunks;
 		this.replies = replies;
 		this.replySettings = replySettings;
 		this.pagination = pagination;
+		this.json = json;
+		this.writers = writers;
 	}
 
 	/**
 	 * Creates a trunk. Answers {@code 201} or {@code 500} from the provisioning outcome;
 	 * {@code 202} with a status resource when the outcome takes longer than the
 	 * configured wait (or a shorter {@code Prefer: wait=<seconds>}), or at once with
-	 * {@code Prefer: respond-async} (RFC 7240).
+	 * {@code Prefer: respond-async} (RFC 7240). While it waits, the request holds no
+	 * thread: it is in asynchronous mode and its answer is written by
+	 * {@link AwaitedAnswer}.
 	 */
-	@PostMapping
-	DeferredResult<ResponseEntity<Object>> create(Caller caller, @RequestBody JsonNode body,
-			@RequestHeader(name = "Prefer", required = false) String prefer) {
+	@PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Object> create(Caller caller, @RequestBody JsonNode body,
+			@RequestHeader(name = "Prefer", required = false) String prefer, HttpServletRequest servletRequest) {
 		CreateTrunk command = this.rules.validate(body);
 		UUID requestId = UUID.randomUUID();
 		Preferences preferences = Preferences.parse(prefer);
-		DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(
-				preferences.wait(this.replySettings.timeout()).toMillis());
 		if (preferences.respondAsync()) {
 			this.requests.submit(requestId, caller.accountId(), command);
-			answer.setResult(Answers.accepted(requestId, this.replySettings.retryAfter()));
-			return answer;
+			return Answers.accepted(requestId, this.replySettings.retryAfter());
 		}
-		answer.onTimeout(() -> {
-			this.replies.forget(requestId);
-			answer.setResult(answerFromDatabase(requestId, caller.accountId()));
-		});
-		answer.onCompletion(() -> this.replies.forget(requestId));
-		this.replies.await(requestId, (outcome) -> answer.setResult(answerFrom(outcome, command)));
+		AwaitedAnswer answer = new AwaitedAnswer(this.json, this.writers,
+				() -> answerFromDatabase(requestId, caller.accountId()), () -> this.replies.forget(requestId));
+		this.replies.await(requestId, (outcome) -> answer.answer(answerFrom(outcome, command)));
 		try {
 			this.requests.submit(requestId, caller.accountId(), command);
 		}
@@ -91,7 +95,9 @@ class SipTrunkController {
 			this.replies.forget(requestId);
 			throw ex;
 		}
-		return answer;
+		answer.start(servletRequest.startAsync(), preferences.wait(this.replySettings.timeout()).toMillis());
+		// Answered by AwaitedAnswer: nothing for Spring MVC to write.
+		return null;
 	}
 
 	@GetMapping("/{id}")
