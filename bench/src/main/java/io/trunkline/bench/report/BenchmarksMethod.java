@@ -16,7 +16,7 @@ final class BenchmarksMethod {
 			## Running them
 
 			```bash
-			bench/run        # builds the stack and the benchmarks, runs every scenario (about 30 minutes), appends here
+			bench/run        # builds the stack and the benchmarks, runs every scenario (about 45 minutes), appends here
 			```
 
 			`bench/` is its own Maven project (parent: the root POM, but not a module of the reactor, so
@@ -31,18 +31,22 @@ final class BenchmarksMethod {
 			Settings, from the environment (defaults in brackets): `BENCH_SCENARIOS` (`sync onboarding saturation
 			floor`), `BENCH_RATES` (`10 50 100 200`), `BENCH_LATENCIES` (`0 50`: milliseconds the LiveKit stand-in adds
 			to every call), `BENCH_DURATION` (60 s per rate), `BENCH_FLOOR_DURATION` (30 s per rate),
-			`BENCH_WARMUP_RATE`/`BENCH_WARMUP_DURATION` (25/s for 45 s), `BENCH_DRAIN_TIMEOUT` (20 s),
+			`BENCH_LEAD_IN` (5 s, see the method), `BENCH_WARMUP_RATE`/`BENCH_WARMUP_DURATION` (50/s for 90 s),
+			`BENCH_DRAIN_TIMEOUT` (20 s),
 			`BENCH_MAX_TRUNKS` (12000), `BENCH_FLOOR_MAX_TRUNKS` (3000), `BENCH_ONBOARD_TOTAL` (10000), `BENCH_ONBOARD_CONCURRENCY` (32),
-			`BENCH_ONBOARD_TIMEOUT` (300 s), `BENCH_SATURATION_RATES` (`40 50 60 75 100 150 200 300 400 500 600 800 1000`),
-			`BENCH_SATURATION_DURATION` (30 s), `BENCH_SAMPLED_RATE` (100), `BENCH_JFR` (1),
+			`BENCH_ONBOARD_TIMEOUT` (300 s), `BENCH_SATURATION_RATES` (`100 150 200 250 300 350 400 450 500 600 800 1000`),
+			`BENCH_SATURATION_DURATION` (30 s; the `saturation` scenario also searches the floor's own knee),
+			`BENCH_SAMPLED_RATE` (100), `BENCH_JFR` (1),
 			`BENCH_QUIET_LOAD`/`BENCH_QUIET_WAIT` (wait up to 180 s for a load average of 1.0 before starting),
-			`BENCH_API_PORT` (18080), `BENCH_FLOOR_PORT` (18090), `BENCH_STACK_HEAP` (1g), `BENCH_GATLING_HEAP` (1g),
+			`BENCH_API_PORT` (18080), `BENCH_FLOOR_PORT` (18090), `BENCH_STACK_HEAP` (1g), `BENCH_STACK_OPTS` (`-XX:+UseParallelGC`,
+			the README's launch line), `BENCH_GATLING_HEAP` (1g),
 			`BENCH_FLOOR_HEAP` (512m), `BENCH_REPORT` (1: append to this document), `BENCH_DOCS` (`docs`). A short
 			trial that leaves this document alone: `BENCH_DURATION=10 BENCH_SCENARIOS=sync BENCH_REPORT=0 bench/run`.
 
 			## Method
 
-			- **One machine.** The local stack runs as it does for a newcomer (`java -Xmx1g -jar local-stack.jar`: the
+			- **One machine.** The local stack runs as it does for a newcomer (`java -XX:+UseParallelGC -Xmx1g -jar
+			  local-stack.jar` since the run of 2026-11-26 13:xx, plain `java -Xmx1g -jar local-stack.jar` before: the
 			  gateway, the worker, an in-process KRaft broker and the LiveKit stand-in in one JVM, PostgreSQL as its own
 			  processes), Gatling in a second JVM, the floor in a third. The load generator competes with the system
 			  for the same cores, and so does anything else running on the machine: each section records the load
@@ -65,9 +69,17 @@ final class BenchmarksMethod {
 			  of the trunk list); when the backlog is not committed in time, the stack is restarted and warmed up again
 			  before the next step, so a step never inherits the previous one's queue. One stack serves each latency
 			  series; partner onboarding and the saturation search each start on a fresh stack of the first series.
-			- **A warm JVM.** A freshly started stack on two cores is slow for a minute (the JIT compiles while the load
-			  runs): every stack, and every restarted one, is warmed up at 25/s for 45 s before it is measured. A first
-			  run with a 20 s warm-up measured restarted stacks half cold and was discarded.
+			- **A warm JVM.** A freshly started stack on two cores is slow for minutes (the JIT compiles while the load
+			  runs): every stack, and every restarted one, is warmed up before it is measured, at 50/s for 90 s since the
+			  second session (25/s for 45 s before, which left the compiler busy during the first measured steps: flight
+			  recordings showed its threads at 13 % of the machine at 150/s). A first run with a 20 s warm-up measured
+			  restarted stacks half cold and was discarded.
+			- **A lead-in per step.** Gatling starts in a fresh JVM for every step, and its own first second (class
+			  loading, compilation) delays sends and answers: at 100/s, 35 of the 43 answers slower than 50 ms came in
+			  the first 500 ms of the step. Since the second session each fixed-rate step (scenarios 1, 2 and 4) starts
+			  with `BENCH_LEAD_IN` seconds of arrivals at its own rate, running without a gap into the measured ones;
+			  the lead-in's answers are not counted (its creates are, when waiting for every create to be committed).
+			  Partner onboarding has no lead-in: it is timed from its first submission.
 			- **Restarts.** The stack is restarted (and warmed up again) only when a step left a backlog that was not
 			  committed in time, or when it holds more than `BENCH_MAX_TRUNKS` trunks; each table shows how many it
 			  held when a step began. The floor's stand-in is emptied (no restart needed) above
@@ -80,13 +92,16 @@ final class BenchmarksMethod {
 			  embedded PostgreSQL with the stack's settings, through a Hikari pool of the stack's size, then answers 201.
 			  It runs in its own JVM (with its own stand-in, given the same latency) and is driven by the same simulation
 			  at the same rates. The overhead ratio is pipeline / floor at the same percentile. Unlike the stack, the
-			  floor logs nothing per request.
+			  floor logs nothing per request. With the `saturation` scenario, the floor's own knee is searched the same
+			  way as the pipeline's (from the second session on): what this machine carries at best with the load
+			  generator on the same cores.
 			- **Resources.** During the step at 100 creates/s of each series, bench/run samples `/proc`: CPU
 			  (utime+stime of `/proc/<pid>/stat`) of the stack JVM, PostgreSQL, Gatling and the floor over the arrival
 			  window, as a share of one core and of the machine, their peak memory (VmHWM), and `/proc/stat` for the
 			  whole machine.
 			- **Where the time goes.** The stack's log has one line per stage of a create (accepted, claimed, inbound
-			  stored, outbound stored, committed): joined by phone number with the client's times they give a per-stage
+			  stored, outbound stored, committed; since the second session the two trunks are created concurrently and
+			  one stage runs to the later of the two): joined by phone number with the client's times they give a per-stage
 			  latency, and each worker thread's own lines give its time per record. Every 2 s of a step, bench/run reads
 			  the services' Prometheus pages for the pipeline's queues (outbox, Kafka consumer lag, creates waiting for
 			  their outcome, database pool): the queue that grows names the bottleneck. The stacks run with a flight

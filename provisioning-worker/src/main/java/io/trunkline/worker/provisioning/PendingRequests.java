@@ -21,7 +21,6 @@ import io.trunkline.schema.secret.EncryptedSecret;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The worker's access to provisioning requests: claims with a lease, and the commits that
@@ -90,39 +89,42 @@ public class PendingRequests {
 	}
 
 	/**
-	 * Commits the trunk, if the request is still pending.
+	 * Commits the trunk, if the request is still pending: the trunk's row and the
+	 * request's new status in one statement (so one round trip and no explicit
+	 * transaction), guarded by the request's row lock.
 	 * @return the committed outcome, or empty when the request had already ended
 	 */
-	@Transactional
 	Optional<TrunkProvisioned> commitProvisioned(TrunkRequest request, String inboundTrunkId, String outboundTrunkId,
 			String historyEntry) {
-		Optional<CommittedTrunk> trunk = this.jdbc.sql("""
-				INSERT INTO sip_trunks (account_id, request_id, phone_number, nickname, sip_username, sip_address,
-				    sip_calling_format, inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code,
-				    inbound_trunk_id, outbound_trunk_id)
-				SELECT account_id, id, phone_number, nickname, sip_username, sip_address, sip_calling_format,
-				    inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code, :inbound, :outbound
-				FROM provisioning_requests WHERE id = :id AND status = 'pending'
-				FOR UPDATE
-				RETURNING id, created_at
-				""")
+		Optional<CommittedTrunk> trunk = this.jdbc
+			.sql("""
+					WITH trunk AS (
+					    INSERT INTO sip_trunks (account_id, request_id, phone_number, nickname, sip_username, sip_address,
+					        sip_calling_format, inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code,
+					        inbound_trunk_id, outbound_trunk_id)
+					    SELECT account_id, id, phone_number, nickname, sip_username, sip_address, sip_calling_format,
+					        inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code, :inbound, :outbound
+					    FROM provisioning_requests WHERE id = :id AND status = 'pending'
+					    FOR UPDATE
+					    RETURNING id, request_id, created_at
+					), request AS (
+					    UPDATE provisioning_requests r
+					    SET status = 'provisioned', trunk_id = trunk.id, completed_at = trunk.created_at,
+					        updated_at = trunk.created_at, lease_until = NULL,
+					        attempt_history = r.attempt_history || CAST(:entry AS jsonb)
+					    FROM trunk WHERE r.id = trunk.request_id
+					)
+					SELECT id, created_at FROM trunk
+					""")
 			.param("inbound", inboundTrunkId)
 			.param("outbound", outboundTrunkId)
 			.param("id", request.id())
+			.param("entry", historyEntry)
 			.query((rs, row) -> new CommittedTrunk(rs.getLong("id"), rs.getTimestamp("created_at").toInstant()))
 			.optional();
-		if (trunk.isEmpty()) {
-			return Optional.empty();
-		}
-		this.jdbc.sql("""
-				UPDATE provisioning_requests
-				SET status = 'provisioned', trunk_id = :trunk, completed_at = now(), updated_at = now(),
-				    lease_until = NULL, attempt_history = attempt_history || CAST(:entry AS jsonb)
-				WHERE id = :id
-				""").param("trunk", trunk.get().id()).param("entry", historyEntry).param("id", request.id()).update();
 		// The outcome's time is the trunk's created_at: the gateway answers with it.
-		return Optional.of(TrunkProvisioned.of(request.id(), request.accountId(), trunk.get().id(), inboundTrunkId,
-				outboundTrunkId, trunk.get().createdAt()));
+		return trunk.map((committed) -> TrunkProvisioned.of(request.id(), request.accountId(), committed.id(),
+				inboundTrunkId, outboundTrunkId, committed.createdAt()));
 	}
 
 	private record CommittedTrunk(long id, Instant createdAt) {
