@@ -46,7 +46,7 @@ final class BenchmarksMethod {
 			## Method
 
 			- **One machine.** The local stack runs as it does for a newcomer (`java -XX:+UseParallelGC -Xmx1g -jar
-			  local-stack.jar` since the run of 2026-11-26 13:xx, plain `java -Xmx1g -jar local-stack.jar` before: the
+			  local-stack.jar` since the run of 2026-11-26 13:19, plain `java -Xmx1g -jar local-stack.jar` before: the
 			  gateway, the worker, an in-process KRaft broker and the LiveKit stand-in in one JVM, PostgreSQL as its own
 			  processes), Gatling in a second JVM, the floor in a third. The load generator competes with the system
 			  for the same cores, and so does anything else running on the machine: each section records the load
