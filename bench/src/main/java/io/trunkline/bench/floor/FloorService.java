@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -23,10 +24,11 @@ import io.trunkline.local.postgres.LocalPostgres;
 /**
  * The floor of one create: {@code POST /api/user/phone-numbers/sip-trunks} does, inline
  * on the request's thread, exactly the unavoidable work of a create (the inbound and the
- * outbound LiveKit create, then one committed insert) and answers {@code 201}. It runs
- * the same kinds of components as the local stack, in its own JVM: a
- * {@link LiveKitStandIn} with the same added latency and an embedded PostgreSQL with the
- * same settings, reached through a Hikari pool of the stack's size.
+ * outbound LiveKit create, concurrently as the worker makes them since the second
+ * session, then one committed insert) and answers {@code 201}. It runs the same kinds of
+ * components as the local stack, in its own JVM: a {@link LiveKitStandIn} with the same
+ * added latency and an embedded PostgreSQL with the same settings, reached through a
+ * Hikari pool of the stack's size.
  * <p>
  * {@code GET} on the same path answers {@code {"meta":{"total":n}}} like the API's
  * paginated list, and {@code POST /floor/reset?latency_ms=N} empties the floor and sets
@@ -45,6 +47,13 @@ public final class FloorService {
 	private final CommittedTrunks trunks;
 
 	private final LiveKitStandIn standIn;
+
+	/** Makes the outbound create while the request's thread makes the inbound one. */
+	private final ExecutorService outboundCreates = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "floor-outbound-create");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private FloorService(SipTrunkCalls liveKit, CommittedTrunks trunks, LiveKitStandIn standIn) {
 		this.liveKit = liveKit;
@@ -92,8 +101,10 @@ public final class FloorService {
 			}
 			TrunkFields trunk = TrunkFields.of(json.readTree(exchange.getRequestBody()));
 			String marker = "{\"trunkline\":\"floor\",\"request\":\"" + UUID.randomUUID() + "\",\"account\":1}";
+			CompletableFuture<String> outboundCreate = CompletableFuture
+				.supplyAsync(() -> this.liveKit.createOutbound(trunk.outbound(marker)), this.outboundCreates);
 			String inbound = this.liveKit.createInbound(trunk.inbound(marker));
-			String outbound = this.liveKit.createOutbound(trunk.outbound(marker));
+			String outbound = outboundCreate.join();
 			long id = this.trunks.insert(trunk, inbound, outbound);
 			answer(exchange, 201, "{\"data\":{\"id\":" + id + ",\"phone_number\":\"" + trunk.phoneNumber()
 					+ "\",\"inbound_trunk_id\":\"" + inbound + "\",\"outbound_trunk_id\":\"" + outbound + "\"}}");
