@@ -10,13 +10,13 @@ import io.trunkline.schema.provisioning.ProvisionTrunk;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands each provisioning command to {@link Provisioning}. The record counts as processed
- * when this returns, once its outcome is committed and published; the container commits
- * processed offsets on a timer ({@code spring.kafka.listener.ack-mode: time}). Failures
- * go to the one error handler (see the messaging package).
+ * Hands each provisioning command to {@link Provisioning} and acknowledges it only once
+ * the outcome is committed and published. Failures go to the one error handler (see the
+ * messaging package).
  */
 @Component
 class ProvisionTrunkListener {
@@ -37,10 +37,11 @@ class ProvisionTrunkListener {
 	}
 
 	@KafkaListener(id = "provisioning", idIsGroup = false, topics = Topics.PROVISIONING_REQUESTS)
-	void onProvisionTrunk(String payload) {
+	void onProvisionTrunk(String payload, Acknowledgment acknowledgment) {
 		ProvisionTrunk command = this.json.readValue(payload, ProvisionTrunk.class);
 		this.pickup.record(Duration.between(command.requestedAt(), Instant.now()));
 		this.provisioning.provision(command.requestId());
+		acknowledgment.acknowledge();
 	}
 
 }
