@@ -70,7 +70,7 @@ public class SynchronousCreates extends Simulation {
 			return session.set("number", trunk.number())
 				.set("measured", measured)
 				.set("body", trunk.body())
-				.set("sentAt", System.currentTimeMillis());
+				.set("sentAt", now);
 		})
 			.exec(http("create trunk").post(TrunklineApi.TRUNKS)
 				.body(StringBody((session) -> session.getString("body")))

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,8 @@ public final class BenchmarkReport {
 	private final Path docs;
 
 	private final String stamp;
+
+	private final Map<String, Optional<Double>> commitRates = new HashMap<>();
 
 	private BenchmarkReport(RunDirectory run, Path docs) {
 		this.run = run;
@@ -265,13 +268,8 @@ public final class BenchmarkReport {
 						continue;
 					}
 					// Per create committed in the window when the log tells (a saturated
-					// step commits fewer
-					// than arrive), else per arrival.
-					double perSecond = this.run.log(step.step())
-						.flatMap((log) -> CommitRate.of(log, this.run.answers(step.step()), step.startedAt(),
-								step.lastAnswerAt()))
-						.filter((rate) -> rate > 0)
-						.orElse(step.rate());
+					// step commits fewer than arrive), else per arrival.
+					double perSecond = commitRate(step).filter((rate) -> rate > 0).orElse(step.rate());
 					double creates = perSecond * sample.get().windowSeconds();
 					for (ProcessSample.Process process : sample.get().processes()) {
 						table.row(step.step(), processName(process.name()),
@@ -476,10 +474,16 @@ public final class BenchmarkReport {
 	}
 
 	private String committedPerSecond(StepResult step) {
-		return this.run.log(step.step())
-			.flatMap((log) -> CommitRate.of(log, this.run.answers(step.step()), step.startedAt(), step.lastAnswerAt()))
-			.map((rate) -> "%.1f".formatted(rate))
-			.orElse("–");
+		return commitRate(step).map((rate) -> "%.1f".formatted(rate)).orElse("–");
+	}
+
+	/**
+	 * @return the step's creates the stack committed per second, from its log
+	 */
+	private Optional<Double> commitRate(StepResult step) {
+		// Several tables show it; each computation reads the whole stack log.
+		return this.commitRates.computeIfAbsent(step.step(), (name) -> this.run.log(name)
+			.flatMap((log) -> CommitRate.of(log, this.run.answers(name), step.startedAt(), step.lastAnswerAt())));
 	}
 
 	private static Optional<StepResult> knee(List<StepResult> steps) {

@@ -5,14 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How many of a step's creates the stack committed while the step ran (from its first
@@ -21,11 +18,6 @@ import java.util.regex.Pattern;
  * committed later in the step: it is the pipeline's real throughput when it is saturated.
  */
 final class CommitRate {
-
-	private static final Pattern ACCEPTED = Pattern
-		.compile("Accepted create request ([0-9a-f-]{36}) of account \\d+ for (\\S+) at ");
-
-	private static final Pattern PROVISIONED = Pattern.compile("Provisioned request ([0-9a-f-]{36}) as trunk");
 
 	private CommitRate() {
 	}
@@ -49,16 +41,16 @@ final class CommitRate {
 			try (BufferedReader log = Files.newBufferedReader(stackLog)) {
 				String line;
 				while ((line = log.readLine()) != null) {
-					Matcher matcher = ACCEPTED.matcher(line);
+					Matcher matcher = StackLogLines.ACCEPTED.matcher(line);
 					if (matcher.find()) {
 						if (numbers.contains(matcher.group(2))) {
 							requests.add(matcher.group(1));
 						}
 						continue;
 					}
-					matcher = PROVISIONED.matcher(line);
+					matcher = StackLogLines.PROVISIONED.matcher(line);
 					if (matcher.find() && requests.contains(matcher.group(1))) {
-						long at = time(line);
+						long at = StackLogLines.time(line);
 						if (at >= from && at <= to) {
 							committed++;
 						}
@@ -69,16 +61,6 @@ final class CommitRate {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static long time(String line) {
-		int space = line.indexOf(' ');
-		try {
-			return Instant.parse(line.substring(0, (space > 0) ? space : line.length())).toEpochMilli();
-		}
-		catch (DateTimeParseException ex) {
-			return 0;
 		}
 	}
 

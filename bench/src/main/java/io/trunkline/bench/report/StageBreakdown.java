@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,17 +27,12 @@ import io.trunkline.bench.load.Latencies;
  */
 record StageBreakdown(int joined, List<Stage> stages, WorkerThreads worker) {
 
-	private static final Pattern ACCEPTED = Pattern
-		.compile("Accepted create request ([0-9a-f-]{36}) of account \\d+ for (\\S+) at ");
-
 	private static final Pattern CLAIMED = Pattern
 		.compile("Provisioning request ([0-9a-f-]{36}) of account \\d+ \\(attempt 1\\)");
 
 	private static final Pattern INBOUND = Pattern.compile("Created inbound trunk \\S+ named 'Trunkline (\\S+)'");
 
 	private static final Pattern OUTBOUND = Pattern.compile("Created outbound trunk \\S+ named 'Trunkline (\\S+)'");
-
-	private static final Pattern PROVISIONED = Pattern.compile("Provisioned request ([0-9a-f-]{36}) as trunk");
 
 	private static final Pattern THREAD = Pattern.compile(" --- \\[\\s*([^\\]]+)\\] ");
 
@@ -102,8 +95,8 @@ record StageBreakdown(int joined, List<Stage> stages, WorkerThreads worker) {
 				"the answers back to the worker, INSERT of the trunk and UPDATE of the request in one transaction",
 				(c) -> c.provisioned - Math.max(c.inbound, c.outbound)));
 		stages.add(stage(complete, "committed → answer received",
-				"publish the outcome and wait for acks=all, broker, gateway's outcome fetch, "
-						+ "async dispatch, JSON, HTTP write",
+				"publish the outcome and wait for acks=all, broker, gateway's outcome fetch, hand-off to a reply "
+						+ "writer, JSON, HTTP write",
 				(c) -> c.answered - c.provisioned));
 		stages.add(stage(complete, "total (client)", "request sent → answer received", (c) -> c.answered - c.sent));
 		return Optional.of(new StageBreakdown(complete.size(), stages, worker));
@@ -112,16 +105,16 @@ record StageBreakdown(int joined, List<Stage> stages, WorkerThreads worker) {
 	private static void read(String line, Map<String, Create> creates, Map<String, Create> byRequest,
 			Map<String, String> threadOf) {
 		Matcher matcher;
-		if ((matcher = ACCEPTED.matcher(line)).find()) {
+		if ((matcher = StackLogLines.ACCEPTED.matcher(line)).find()) {
 			Create create = creates.get(matcher.group(2));
 			if (create != null) {
-				create.accepted = time(line);
+				create.accepted = StackLogLines.time(line);
 				byRequest.put(matcher.group(1), create);
 			}
 		}
 		else if ((matcher = CLAIMED.matcher(line)).find()) {
 			Create create = byRequest.get(matcher.group(1));
-			long at = time(line);
+			long at = StackLogLines.time(line);
 			String thread = thread(line);
 			WorkerThreads.claimed(threadOf, thread, at);
 			if (create != null) {
@@ -132,19 +125,19 @@ record StageBreakdown(int joined, List<Stage> stages, WorkerThreads worker) {
 		else if ((matcher = INBOUND.matcher(line)).find()) {
 			Create create = creates.get(matcher.group(1));
 			if (create != null) {
-				create.inbound = time(line);
+				create.inbound = StackLogLines.time(line);
 			}
 		}
 		else if ((matcher = OUTBOUND.matcher(line)).find()) {
 			Create create = creates.get(matcher.group(1));
 			if (create != null) {
-				create.outbound = time(line);
+				create.outbound = StackLogLines.time(line);
 			}
 		}
-		else if ((matcher = PROVISIONED.matcher(line)).find()) {
+		else if ((matcher = StackLogLines.PROVISIONED.matcher(line)).find()) {
 			Create create = byRequest.get(matcher.group(1));
 			if (create != null) {
-				create.provisioned = time(line);
+				create.provisioned = StackLogLines.time(line);
 			}
 		}
 	}
@@ -152,16 +145,6 @@ record StageBreakdown(int joined, List<Stage> stages, WorkerThreads worker) {
 	private static String thread(String line) {
 		Matcher matcher = THREAD.matcher(line);
 		return matcher.find() ? matcher.group(1) : "?";
-	}
-
-	private static long time(String line) {
-		int space = line.indexOf(' ');
-		try {
-			return Instant.parse(line.substring(0, (space > 0) ? space : line.length())).toEpochMilli();
-		}
-		catch (DateTimeParseException ex) {
-			return 0;
-		}
 	}
 
 	private static Stage stage(List<Create> creates, String name, String includes, ToLongFunction<Create> millis) {

@@ -313,11 +313,13 @@ public class Provisioning implements DisposableBean {
 	}
 
 	private static boolean isVoiceFailure(RuntimeException ex) {
-		return ex instanceof VoiceInfrastructureUnavailable || ex instanceof VoiceInfrastructureRejected
-				|| ex instanceof VoiceInfrastructureMisconfigured || ex instanceof CallNotPermittedException
-				|| ex instanceof BulkheadFullException || ex instanceof TrunkMapping.OutboundProxyUnavailable;
+		return reason(ex) != null;
 	}
 
+	/**
+	 * @return the failure reason a request is failed with, or {@code null} when the
+	 * exception is not the voice infrastructure's (it is then rethrown)
+	 */
 	private static String reason(RuntimeException ex) {
 		if (ex instanceof VoiceInfrastructureRejected) {
 			return "voice_infrastructure_rejected";
@@ -334,7 +336,10 @@ public class Provisioning implements DisposableBean {
 		if (ex instanceof TrunkMapping.OutboundProxyUnavailable) {
 			return "outbound_proxy_unavailable";
 		}
-		return "voice_infrastructure_unavailable";
+		if (ex instanceof VoiceInfrastructureUnavailable) {
+			return "voice_infrastructure_unavailable";
+		}
+		return null;
 	}
 
 	private String history(TrunkRequest request, String result, String reason, String detail) {
