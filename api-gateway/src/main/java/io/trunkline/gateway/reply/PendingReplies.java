@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.trunkline.schema.provisioning.ProvisioningOutcome;
@@ -20,20 +21,36 @@ public class PendingReplies {
 
 	private final Map<UUID, Consumer<ProvisioningOutcome>> waiting = new ConcurrentHashMap<>();
 
-	PendingReplies(MeterRegistry meters) {
+	private final int maxWaiting;
+
+	private final Counter declined;
+
+	PendingReplies(ReplySettings settings, MeterRegistry meters) {
+		this.maxWaiting = settings.maxWaiting();
 		Gauge.builder("trunkline.replies.waiting", this.waiting, Map::size)
 			.description("Create requests waiting for their provisioning outcome on this replica")
+			.register(meters);
+		this.declined = Counter.builder("trunkline.replies.declined")
+			.description("Creates answered 202 at once because trunkline.reply.max-waiting creates were already "
+					+ "waiting on this replica")
 			.register(meters);
 	}
 
 	/**
-	 * Registers interest in a request's outcome. Call before the request can possibly
-	 * complete.
+	 * Registers interest in a request's outcome, unless as many requests as allowed are
+	 * already waiting here (the bound is approximate under races, by a few). Call before
+	 * the request can possibly complete.
 	 * @param requestId the request
 	 * @param onOutcome called once, on a consumer thread, when the outcome arrives
+	 * @return whether the request waits; when not, it should be answered at once
 	 */
-	public void await(UUID requestId, Consumer<ProvisioningOutcome> onOutcome) {
+	public boolean await(UUID requestId, Consumer<ProvisioningOutcome> onOutcome) {
+		if (this.waiting.size() >= this.maxWaiting) {
+			this.declined.increment();
+			return false;
+		}
 		this.waiting.put(requestId, onOutcome);
+		return true;
 	}
 
 	/**

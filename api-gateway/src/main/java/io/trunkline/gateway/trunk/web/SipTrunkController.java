@@ -71,9 +71,9 @@ class SipTrunkController {
 	 * Creates a trunk. Answers {@code 201} or {@code 500} from the provisioning outcome;
 	 * {@code 202} with a status resource when the outcome takes longer than the
 	 * configured wait (or a shorter {@code Prefer: wait=<seconds>}), or at once with
-	 * {@code Prefer: respond-async} (RFC 7240). While it waits, the request holds no
-	 * thread: it is in asynchronous mode and its answer is written by
-	 * {@link AwaitedAnswer}.
+	 * {@code Prefer: respond-async} (RFC 7240), or when as many creates as allowed
+	 * already wait on this replica. While it waits, the request holds no thread: it is in
+	 * asynchronous mode and its answer is written by {@link AwaitedAnswer}.
 	 */
 	@PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Object> create(Caller caller, @RequestBody JsonNode body,
@@ -81,13 +81,13 @@ class SipTrunkController {
 		CreateTrunk command = this.rules.validate(body);
 		UUID requestId = UUID.randomUUID();
 		Preferences preferences = Preferences.parse(prefer);
-		if (preferences.respondAsync()) {
+		AwaitedAnswer answer = new AwaitedAnswer(this.json, this.writers,
+				() -> answerFromDatabase(requestId, caller.accountId()), () -> this.replies.forget(requestId));
+		if (preferences.respondAsync()
+				|| !this.replies.await(requestId, (outcome) -> answer.answer(answerFrom(outcome, command)))) {
 			this.requests.submit(requestId, caller.accountId(), command);
 			return Answers.accepted(requestId, this.replySettings.retryAfter());
 		}
-		AwaitedAnswer answer = new AwaitedAnswer(this.json, this.writers,
-				() -> answerFromDatabase(requestId, caller.accountId()), () -> this.replies.forget(requestId));
-		this.replies.await(requestId, (outcome) -> answer.answer(answerFrom(outcome, command)));
 		try {
 			this.requests.submit(requestId, caller.accountId(), command);
 		}
