@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes outbox events to Kafka and deletes them once the broker acknowledged them.
  * <p>
  * One relay thread per gateway replica. It is woken after every commit that appended an
- * event, so an event leaves within a broker round trip of its commit; a poll every
+ * event (at once for an event appended by a statement outside any transaction), so an
+ * event leaves within a broker round trip of its commit; a poll every
  * {@link OutboxSettings#pollInterval()} picks up whatever a crash left behind. Rows are
  * claimed with {@code FOR UPDATE SKIP LOCKED} inside the publishing transaction, so
  * replicas never publish the same row concurrently and a sequence value committed late is
@@ -67,7 +68,7 @@ class OutboxRelay implements SmartLifecycle {
 			.register(meters);
 	}
 
-	@TransactionalEventListener
+	@TransactionalEventListener(fallbackExecution = true)
 	void afterCommit(Outbox.OutboxAppended appended) {
 		this.wakeUps.release();
 	}
