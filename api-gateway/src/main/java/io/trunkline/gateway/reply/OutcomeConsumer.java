@@ -81,7 +81,6 @@ class OutcomeConsumer implements SmartLifecycle {
 		Map<String, Object> config = this.kafkaProperties.buildConsumerProperties();
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
 		var factory = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new StringDeserializer());
 		ContainerProperties properties = new ContainerProperties(assignment);
 		properties.setAckMode(ContainerProperties.AckMode.MANUAL);
