@@ -94,7 +94,15 @@ public final class BenchmarkReport {
 			.append(this.run.machine("load_before"))
 			.append(", after it ")
 			.append(this.run.machine("load_after"))
-			.append(" (the machine is shared: other builds may have run alongside).\n\n");
+			.append(" (the machine is shared: other builds may have run alongside).");
+		if (!"?".equals(this.run.machine("calibration_before_one"))) {
+			md.append(" CPU calibration (millions of xorshift rounds per second, one thread / every core): before the "
+					+ "run %s / %s, after it %s / %s; the figures of runs on machines that calibrate differently do "
+					+ "not compare.".formatted(this.run.machine("calibration_before_one"),
+							this.run.machine("calibration_before_all"), this.run.machine("calibration_after_one"),
+							this.run.machine("calibration_after_all")));
+		}
+		md.append("\n\n");
 		md.append("Command: `bench/run`. Settings: ").append(this.run.machine("settings")).append(".\n\n");
 		md.append(targets());
 		md.append(synchronous());

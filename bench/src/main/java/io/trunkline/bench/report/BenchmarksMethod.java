@@ -51,6 +51,11 @@ final class BenchmarksMethod {
 			  processes), Gatling in a second JVM, the floor in a third. The load generator competes with the system
 			  for the same cores, and so does anything else running on the machine: each section records the load
 			  average and how busy the whole machine was.
+			- **The machine's CPU, calibrated.** Machines of "this kind" are virtual and differ: the third session ran on
+			  one whose two vCPUs gave together about 1.5 times one thread's work, and less while the host was busy. Since
+			  then bench/run times a fixed integer workload (`io.trunkline.bench.machine.Calibration`) on one thread and on
+			  every core before and after the run, and each section prints both: figures of runs whose calibrations differ
+			  do not compare.
 			- **Open workload.** Gatling's `constantUsersPerSec(rate).during(duration)`: arrivals evenly spaced at the
 			  rate whatever the answers do, each arrival a new virtual user with its own connection that creates one
 			  trunk. A slow answer never holds back the next request, so queues show up as latency (a closed loop, as
