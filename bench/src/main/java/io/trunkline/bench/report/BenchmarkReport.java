@@ -96,14 +96,24 @@ public final class BenchmarkReport {
 			.append(this.run.machine("load_after"))
 			.append(" (the machine is shared: other builds may have run alongside).");
 		if (!"?".equals(this.run.machine("calibration_before_one"))) {
-			md.append(" CPU calibration (millions of xorshift rounds per second, one thread / every core): before the "
-					+ "run %s / %s, after it %s / %s; the figures of runs on machines that calibrate differently do "
-					+ "not compare.".formatted(this.run.machine("calibration_before_one"),
-							this.run.machine("calibration_before_all"), this.run.machine("calibration_after_one"),
-							this.run.machine("calibration_after_all")));
+			md.append(String.format(" CPU calibration (millions of xorshift rounds per second, one thread / every "
+					+ "core; nanoseconds per random read over 256 MB): before the run %s / %s, %s ns; after it %s / %s, "
+					+ "%s ns. Runs on machines that calibrate differently do not compare.",
+					this.run.machine("calibration_before_one"), this.run.machine("calibration_before_all"),
+					this.run.machine("calibration_before_memory_ns"), this.run.machine("calibration_after_one"),
+					this.run.machine("calibration_after_all"), this.run.machine("calibration_after_memory_ns")));
 		}
 		md.append("\n\n");
 		md.append("Command: `bench/run`. Settings: ").append(this.run.machine("settings")).append(".\n\n");
+		List<String[]> warmUps = this.run.warmUps();
+		if (!warmUps.isEmpty()) {
+			md.append("Warm-ups (seconds at the warm-up rate; share of a core the JIT compilers worked in the last "
+					+ "round): ")
+				.append(warmUps.stream()
+					.map((w) -> "%s %s s (%s)".formatted(w[0], w[1], w[2]))
+					.collect(Collectors.joining(", ")))
+				.append(".\n\n");
+		}
 		md.append(targets());
 		md.append(synchronous());
 		md.append(floor());

@@ -31,9 +31,9 @@ final class BenchmarksMethod {
 			Settings, from the environment (defaults in brackets): `BENCH_SCENARIOS` (`sync onboarding saturation
 			floor`), `BENCH_RATES` (`10 50 100 200`), `BENCH_LATENCIES` (`0 50`: milliseconds the LiveKit stand-in adds
 			to every call), `BENCH_DURATION` (60 s per rate), `BENCH_FLOOR_DURATION` (30 s per rate),
-			`BENCH_LEAD_IN` (5 s, see the method), `BENCH_WARMUP_RATE`/`BENCH_WARMUP_DURATION` (50/s for 90 s),
+			`BENCH_LEAD_IN` (5 s, see the method), `BENCH_WARMUP_RATE`/`BENCH_WARMUP_DURATION` (50/s for 90 s), `BENCH_WARMUP_ROUND`/`BENCH_WARMUP_JIT_LIMIT`/`BENCH_WARMUP_MAX` (30 s rounds while the JIT works over 0.10 of a core, 180 s in all),
 			`BENCH_DRAIN_TIMEOUT` (20 s),
-			`BENCH_MAX_TRUNKS` (12000), `BENCH_FLOOR_MAX_TRUNKS` (3000), `BENCH_ONBOARD_TOTAL` (10000), `BENCH_ONBOARD_CONCURRENCY` (32),
+			`BENCH_MAX_TRUNKS` (20000), `BENCH_FLOOR_MAX_TRUNKS` (3000), `BENCH_ONBOARD_TOTAL` (10000), `BENCH_ONBOARD_CONCURRENCY` (32),
 			`BENCH_ONBOARD_TIMEOUT` (300 s), `BENCH_SATURATION_RATES` (`100 150 200 250 300 350 400 450 500 600 800 1000`),
 			`BENCH_SATURATION_DURATION` (30 s; the `saturation` scenario also searches the floor's own knee),
 			`BENCH_SAMPLED_RATE` (100), `BENCH_JFR` (1),
@@ -51,11 +51,13 @@ final class BenchmarksMethod {
 			  processes), Gatling in a second JVM, the floor in a third. The load generator competes with the system
 			  for the same cores, and so does anything else running on the machine: each section records the load
 			  average and how busy the whole machine was.
-			- **The machine's CPU, calibrated.** Machines of "this kind" are virtual and differ: the third session ran on
-			  one whose two vCPUs gave together about 1.5 times one thread's work, and less while the host was busy. Since
-			  then bench/run times a fixed integer workload (`io.trunkline.bench.machine.Calibration`) on one thread and on
-			  every core before and after the run, and each section prints both: figures of runs whose calibrations differ
-			  do not compare.
+			- **The machine's CPU, calibrated.** Machines of "this kind" are virtual, and they differ from session to
+			  session and even within one, as the host's other tenants come and go. Since the third session, bench/run times
+			  a fixed integer workload (`io.trunkline.bench.machine.Calibration`) on one thread and on every core, and the
+			  cost of a cache miss (dependent random reads over 256 MB), before and after the run; each section prints them.
+			  Figures of runs whose calibrations differ do not compare: the third session's machine did the integer rounds
+			  at full speed but took 231 ns per random read, and the stack's CPU per create was about three times the second
+			  session's.
 			- **Open workload.** Gatling's `constantUsersPerSec(rate).during(duration)`: arrivals evenly spaced at the
 			  rate whatever the answers do, each arrival a new virtual user with its own connection that creates one
 			  trunk. A slow answer never holds back the next request, so queues show up as latency (a closed loop, as
@@ -78,7 +80,11 @@ final class BenchmarksMethod {
 			  runs): every stack, and every restarted one, is warmed up before it is measured, at 50/s for 90 s since the
 			  second session (25/s for 45 s before, which left the compiler busy during the first measured steps: flight
 			  recordings showed its threads at 13 % of the machine at 150/s). A first run with a 20 s warm-up measured
-			  restarted stacks half cold and was discarded.
+			  restarted stacks half cold and was discarded. Since the third session the warm-up goes on, in rounds of 30 s,
+			  for as long as the JIT compilers worked more than a tenth of a core during the last round (read from the JVM's
+			  own counters, `sun.ci.totalTime`), 180 s in all at most; each section lists how long each stack was warmed up.
+			  On that session's machine 60 s at 50/s left the compilers at 0.65 of a core and 14 % of the machine during the
+			  measured step (28,000 methods compiled, still 600 more every 20 s).
 			- **A lead-in per step.** Gatling starts in a fresh JVM for every step, and its own first second (class
 			  loading, compilation) delays sends and answers: at 100/s, 35 of the 43 answers slower than 50 ms came in
 			  the first 500 ms of the step. Since the second session each fixed-rate step (scenarios 1, 2 and 4) starts

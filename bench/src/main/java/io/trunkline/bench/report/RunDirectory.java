@@ -76,6 +76,27 @@ final class RunDirectory {
 		return new RunDirectory(directory, machine, steps, processOfStep);
 	}
 
+	/**
+	 * @return each stack's warm-up, in start order: its name, seconds warmed up, and the
+	 * share of a core its JIT compilers worked during the last round
+	 */
+	List<String[]> warmUps() {
+		Path tsv = this.directory.resolve("warmup").resolve("warmups.tsv");
+		if (!Files.exists(tsv)) {
+			return List.of();
+		}
+		try {
+			return Files.readAllLines(tsv)
+				.stream()
+				.map((line) -> line.split("\t", -1))
+				.filter((fields) -> fields.length == 3)
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static Properties properties(Path file) {
 		Properties properties = new Properties();
 		if (Files.exists(file)) {
