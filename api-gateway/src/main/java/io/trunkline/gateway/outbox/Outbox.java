@@ -69,9 +69,8 @@ public class Outbox {
 			.param("outbox_payload", payload)
 			.update();
 		if (appended > 0) {
-			// Inside a transaction the relay acts after its commit; outside, the
-			// statement
-			// has committed and the relay acts now.
+			// Inside a transaction the relay acts after its commit; outside one, the
+			// statement has committed and the relay acts now.
 			this.events.publishEvent(new OutboxAppended());
 		}
 		return appended;
