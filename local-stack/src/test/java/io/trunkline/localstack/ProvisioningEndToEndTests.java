@@ -256,6 +256,35 @@ class ProvisioningEndToEndTests {
 	}
 
 	@Test
+	void reconcilerSkipsItsRunWhileAnotherWorkerReconciles() throws SQLException {
+		String orphan = client.createInboundTrunkOnLiveKit(nextExtension(),
+				"{\"trunkline\":\"trunkline\",\"request\":\"" + UUID.randomUUID() + "\",\"account\":1}");
+		OrphanReconciler reconciler = stack.workers().get(0).getBean(OrphanReconciler.class);
+
+		// Another worker's run holds the installation's lock until its transaction ends.
+		try (Connection otherWorker = database()) {
+			otherWorker.setAutoCommit(false);
+			try (PreparedStatement lock = otherWorker.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+				lock.setInt(1, OrphanReconciler.LOCK_CLASS);
+				lock.setInt(2, OrphanReconciler.lockKey("trunkline"));
+				lock.execute();
+			}
+
+			assertThat(reconciler.reconcile()).isZero();
+			assertThat(inboundTrunkIds()).contains(orphan);
+
+			otherWorker.rollback();
+		}
+
+		assertThat(reconciler.reconcile()).isPositive();
+		assertThat(inboundTrunkIds()).doesNotContain(orphan);
+	}
+
+	private static List<String> inboundTrunkIds() {
+		return standIn().inboundTrunks().stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList();
+	}
+
+	@Test
 	void completesARequestWhoseWorkerStoppedBetweenTheTwoCreates() throws Exception {
 		String extension = nextExtension();
 		stack.stop(stack.workers().get(0));
