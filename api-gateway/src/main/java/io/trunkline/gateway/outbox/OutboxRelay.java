@@ -174,10 +174,11 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private double oldestEventAgeSeconds() {
-		Double age = this.jdbc.sql("SELECT EXTRACT(EPOCH FROM now() - min(created_at)) FROM outbox_events")
+		// An empty outbox has no oldest event: no lag (min() is NULL, which single()
+		// refuses).
+		return this.jdbc.sql("SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) FROM outbox_events")
 			.query(Double.class)
 			.single();
-		return (age != null) ? age : 0.0;
 	}
 
 	private double pendingEvents() {

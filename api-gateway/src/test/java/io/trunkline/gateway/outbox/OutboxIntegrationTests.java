@@ -3,6 +3,7 @@ package io.trunkline.gateway.outbox;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.trunkline.gateway.ApiClient;
 import io.trunkline.gateway.ApiClient.Answer;
 import io.trunkline.gateway.RunningGateway;
@@ -41,6 +42,9 @@ class OutboxIntegrationTests {
 	@Autowired
 	Environment environment;
 
+	@Autowired
+	MeterRegistry meters;
+
 	String key = "outbox-test-" + UUID.randomUUID();
 
 	@BeforeEach
@@ -52,6 +56,19 @@ class OutboxIntegrationTests {
 	void restartTheRelay() {
 		this.jdbc.sql("DELETE FROM outbox_events WHERE event_key = ?").param(this.key).update();
 		this.relay.start();
+	}
+
+	@Test
+	void reportsNoLagWhenTheOutboxIsEmpty() {
+		// Its normal state: the oldest event's age must read 0, not fail the gauge (NaN).
+		this.jdbc.sql("DELETE FROM outbox_events").update();
+
+		assertThat(gauge("trunkline.outbox.lag.seconds")).isZero();
+		assertThat(gauge("trunkline.outbox.pending")).isZero();
+	}
+
+	private double gauge(String name) {
+		return this.meters.get(name).gauge().value();
 	}
 
 	@Test
