@@ -16,7 +16,7 @@ final class BenchmarksMethod {
 			## Running them
 
 			```bash
-			bench/run        # builds the stack and the benchmarks, runs every scenario (about 45 minutes), appends here
+			bench/run        # builds the stack and the benchmarks, runs every scenario (about an hour: 56 minutes in the run of 2026-11-26 23:51), appends here
 			```
 
 			`bench/` is its own Maven project (parent: the root POM, but not a module of the reactor, so
