@@ -55,12 +55,13 @@ public final class Main {
 		long started = System.nanoTime();
 		LocalStack stack;
 		try {
-			// Provisioning blocks a consumer thread for the two LiveKit calls, so
-			// concurrency is what carries throughput
-			// (about threads / call latency): 16 partitions, each with its own consumer
-			// thread.
+			// 16 partitions, each with its own consumer thread unless
+			// TRUNKLINE_WORKER_CONCURRENCY says otherwise: a consumer thread waits for
+			// its poll's creates, so more of them keep a record from waiting for the
+			// poll before it.
+			Object concurrency = env.getOrDefault("TRUNKLINE_WORKER_CONCURRENCY", Integer.toString(PARTITIONS));
 			stack = LocalStack.start(new LocalStackOptions(port, apiKey, liveKit, proxy, PARTITIONS,
-					Map.of("spring.kafka.listener.concurrency", PARTITIONS)));
+					Map.of("spring.kafka.listener.concurrency", concurrency)));
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = ex;

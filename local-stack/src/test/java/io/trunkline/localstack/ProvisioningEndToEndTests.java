@@ -8,19 +8,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.trunkline.livekit.standin.LiveKitStandIn;
 import io.trunkline.localstack.StackClient.Answer;
 import io.trunkline.worker.recovery.OrphanReconciler;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +34,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -348,6 +354,100 @@ class ProvisioningEndToEndTests {
 				.anyMatch((r) -> r.topic().equals("trunkline.provisioning.requests.dlt") && key.equals(r.key())));
 		Answer healthy = client.post(extensionTrunk(nextExtension()));
 		assertThat(healthy.status()).isEqualTo(201);
+	}
+
+	@Test
+	void provisionsTheRequestsOfAPollTogetherEachWithItsOwnOutcome() {
+		stack.stop(stack.workers().get(0));
+		// One create of the poll is refused: its request alone fails, and leaves nothing.
+		standIn().faults().on("CreateSIPInboundTrunk").respond(400, "invalid_argument", "refused").times(1);
+		Map<String, Answer> accepted = new LinkedHashMap<>();
+		for (int i = 0; i < 20; i++) {
+			String extension = nextExtension();
+			accepted.put(extension, client.post(extensionTrunk(extension), "Prefer", "respond-async"));
+		}
+		List<String> requestIds = accepted.values()
+			.stream()
+			.map((answer) -> answer.json().get("data").get("request_id").asString())
+			.toList();
+		// Every event waits in Kafka before a worker polls: 20 records on 4 partitions
+		// put
+		// several in one poll.
+		await().atMost(20, SECONDS)
+			.until(() -> client.allKafkaRecords()
+				.stream()
+				.filter((r) -> r.topic().equals("trunkline.provisioning.requests"))
+				.map(ConsumerRecord::key)
+				.toList()
+				.containsAll(requestIds));
+
+		ConfigurableApplicationContext worker = stack.startWorker();
+
+		await().atMost(30, SECONDS)
+			.until(() -> accepted.values()
+				.stream()
+				.map((answer) -> client.get(answer.header("Location")).json().get("data").get("status").asString())
+				.noneMatch("pending"::equals));
+		int failed = 0;
+		for (Map.Entry<String, Answer> create : accepted.entrySet()) {
+			JsonNode request = client.get(create.getValue().header("Location")).json().get("data");
+			if (request.get("status").asString().equals("failed")) {
+				failed++;
+				assertThat(inboundWithNumber(create.getKey())).isEmpty();
+				assertThat(outboundWithNumber(create.getKey())).isEmpty();
+				continue;
+			}
+			assertThat(request.get("status").asString()).isEqualTo("provisioned");
+			assertThat(inboundWithNumber(create.getKey())).singleElement()
+				.extracting(SIPInboundTrunkInfo::getSipTrunkId)
+				.isEqualTo(request.get("trunk").get("inbound_trunk_id").asString());
+			assertThat(outboundWithNumber(create.getKey())).singleElement()
+				.extracting(SIPOutboundTrunkInfo::getSipTrunkId)
+				.isEqualTo(request.get("trunk").get("outbound_trunk_id").asString());
+		}
+		assertThat(failed).isEqualTo(1);
+		assertThat(worker.getBean(MeterRegistry.class).summary("trunkline.provisioning.batch").max()).isGreaterThan(1);
+	}
+
+	@Test
+	void handlesTheRestOfAPollAroundAnUnreadableCommand() throws Exception {
+		Answer earlier = client.post(extensionTrunk(nextExtension()));
+		UUID announced = requestOf(earlier.json().get("data").get("id").asLong());
+		stack.stop(stack.workers().get(0));
+		String extension = nextExtension();
+		Answer accepted = client.post(extensionTrunk(extension), "Prefer", "respond-async");
+		String requestId = accepted.json().get("data").get("request_id").asString();
+		ConsumerRecord<String, String> event = await().atMost(20, SECONDS)
+			.until(() -> client.allKafkaRecords()
+				.stream()
+				.filter((r) -> r.topic().equals("trunkline.provisioning.requests") && requestId.equals(r.key()))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		String key = "poison-" + UUID.randomUUID();
+		// On the same partition, after the request's event: an unreadable record, then
+		// the
+		// event of a request that already ended.
+		try (var producer = new KafkaProducer<String, String>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers()),
+				new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>(event.topic(), event.partition(), key, "{not json")).get();
+			producer
+				.send(new ProducerRecord<>(event.topic(), event.partition(), announced.toString(),
+						"{\"schemaVersion\":1,\"requestId\":\"" + announced
+								+ "\",\"accountId\":1,\"requestedAt\":\"2026-03-31T10:00:00Z\"}"))
+				.get();
+		}
+
+		stack.startWorker();
+
+		await().atMost(30, SECONDS)
+			.until(() -> client.get(accepted.header("Location")).json().get("data").get("status").asString(),
+					"provisioned"::equals);
+		await().atMost(30, SECONDS).until(() -> client.outcomesOf(announced) == 2);
+		assertThat(client.allKafkaRecords())
+			.anyMatch((r) -> r.topic().equals("trunkline.provisioning.requests.dlt") && key.equals(r.key()));
+		assertThat(inboundWithNumber(extension)).hasSize(1);
+		assertThat(outboundWithNumber(extension)).hasSize(1);
 	}
 
 	@Test

@@ -5,9 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,28 +41,55 @@ public class PendingRequests {
 		this.jdbc = jdbc;
 	}
 
-	Optional<TrunkRequest> claim(UUID requestId, Duration lease) {
+	/**
+	 * Claims every request of the batch that is pending and free, in one statement.
+	 * @return the claimed requests; the others ended, are claimed by another worker, or
+	 * do not exist ({@link #standingOf})
+	 */
+	List<TrunkRequest> claim(Collection<UUID> requestIds, Duration lease) {
 		return this.jdbc.sql("""
 				UPDATE provisioning_requests
-				SET attempts = attempts + 1, lease_until = now() + make_interval(secs => :lease), updated_at = now()
-				WHERE id = :id AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())
+				SET attempts = attempts + 1, lease_until = now() + make_interval(secs => ?), updated_at = now()
+				WHERE id = ANY(?) AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())
 				RETURNING id, account_id, sip_trunk_type, phone_number, nickname, sip_username, sip_password_key_id,
 				    sip_password_ciphertext, sip_address, sip_calling_format, inbound_authorization_type,
 				    allowed_inbound_ips, outbound_proxy, country_code, attempts
 				""")
-			.param("id", requestId)
-			.param("lease", lease.toMillis() / 1000.0)
+			.param(lease.toMillis() / 1000.0)
+			.param(requestIds.toArray(UUID[]::new))
 			.query(PendingRequests::request)
-			.optional();
+			.list();
 	}
 
-	RequestState stateOf(UUID requestId) {
-		return this.jdbc.sql("SELECT status FROM provisioning_requests WHERE id = ?")
-			.param(requestId)
-			.query(String.class)
-			.optional()
-			.map((status) -> "pending".equals(status) ? RequestState.CLAIMED_ELSEWHERE : RequestState.COMPLETED)
-			.orElse(RequestState.MISSING);
+	/**
+	 * @param requestIds requests a worker could not claim
+	 * @return where each stands; a request that does not exist is
+	 * {@link Standing#MISSING}
+	 */
+	Map<UUID, Standing> standingOf(Collection<UUID> requestIds) {
+		Map<UUID, Standing> found = this.jdbc.sql("""
+				SELECT r.id, r.account_id, r.status, r.failure_reason, r.completed_at, t.id AS trunk_id,
+				    t.inbound_trunk_id, t.outbound_trunk_id, t.created_at AS trunk_created_at
+				FROM provisioning_requests r LEFT JOIN sip_trunks t ON t.request_id = r.id
+				WHERE r.id = ANY(?)
+				""").param(requestIds.toArray(UUID[]::new)).query((rs, row) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			long account = rs.getLong("account_id");
+			return switch (rs.getString("status")) {
+				case "pending" -> new Standing(id, RequestState.CLAIMED_ELSEWHERE, null);
+				case "provisioned" -> new Standing(id, RequestState.COMPLETED,
+						TrunkProvisioned.of(id, account, rs.getLong("trunk_id"), rs.getString("inbound_trunk_id"),
+								rs.getString("outbound_trunk_id"), rs.getTimestamp("trunk_created_at").toInstant()));
+				default -> new Standing(id, RequestState.COMPLETED, TrunkProvisioningFailed.of(id, account,
+						rs.getString("failure_reason"), rs.getTimestamp("completed_at").toInstant()));
+			};
+		}).list().stream().collect(Collectors.toMap(Standing::requestId, (standing) -> standing));
+		Map<UUID, Standing> standings = new LinkedHashMap<>();
+		for (UUID requestId : requestIds) {
+			standings.put(requestId,
+					found.getOrDefault(requestId, new Standing(requestId, RequestState.MISSING, null)));
+		}
+		return standings;
 	}
 
 	/**
@@ -70,64 +97,82 @@ public class PendingRequests {
 	 * @return its outcome, if it ended
 	 */
 	Optional<ProvisioningOutcome> outcomeOf(UUID requestId) {
-		return this.jdbc.sql("""
-				SELECT r.id, r.account_id, r.status, r.failure_reason, r.completed_at, t.id AS trunk_id,
-				    t.inbound_trunk_id, t.outbound_trunk_id, t.created_at AS trunk_created_at
-				FROM provisioning_requests r LEFT JOIN sip_trunks t ON t.request_id = r.id
-				WHERE r.id = ? AND r.status <> 'pending'
-				""").param(requestId).query((rs, row) -> {
-			UUID id = rs.getObject("id", UUID.class);
-			long account = rs.getLong("account_id");
-			var at = rs.getTimestamp("completed_at").toInstant();
-			if ("provisioned".equals(rs.getString("status"))) {
-				return (ProvisioningOutcome) TrunkProvisioned.of(id, account, rs.getLong("trunk_id"),
-						rs.getString("inbound_trunk_id"), rs.getString("outbound_trunk_id"),
-						rs.getTimestamp("trunk_created_at").toInstant());
-			}
-			return TrunkProvisioningFailed.of(id, account, rs.getString("failure_reason"), at);
-		}).optional();
+		return Optional.ofNullable(standingOf(List.of(requestId)).get(requestId).outcome());
 	}
 
 	/**
-	 * Commits the trunk, if the request is still pending: the trunk's row and the
-	 * request's new status in one statement (so one round trip and no explicit
-	 * transaction), guarded by the request's row lock.
-	 * @return the committed outcome, or empty when the request had already ended
+	 * Where a request stands.
+	 *
+	 * @param requestId the request
+	 * @param state its state
+	 * @param outcome its outcome when {@link RequestState#COMPLETED}, else {@code null}
 	 */
-	Optional<TrunkProvisioned> commitProvisioned(TrunkRequest request, String inboundTrunkId, String outboundTrunkId,
-			String historyEntry) {
-		Optional<CommittedTrunk> trunk = this.jdbc
+	record Standing(UUID requestId, RequestState state, ProvisioningOutcome outcome) {
+	}
+
+	/**
+	 * A request whose two LiveKit trunks exist, ready to be committed.
+	 *
+	 * @param request the claimed request
+	 * @param inboundTrunkId its inbound trunk
+	 * @param outboundTrunkId its outbound trunk
+	 * @param historyEntry the attempt's history entry (a JSON array of one)
+	 */
+	record Provisioned(TrunkRequest request, String inboundTrunkId, String outboundTrunkId, String historyEntry) {
+	}
+
+	/**
+	 * Commits the trunks of every request that is still pending, in one statement: the
+	 * trunks' rows and the requests' new status, guarded by the requests' row locks (a
+	 * request another worker ended meanwhile is left out).
+	 * @return the committed outcomes by request id; a request missing from it had already
+	 * ended
+	 */
+	Map<UUID, TrunkProvisioned> commitProvisioned(List<Provisioned> provisioned) {
+		Map<UUID, TrunkRequest> requests = new LinkedHashMap<>();
+		provisioned.forEach((made) -> requests.put(made.request().id(), made.request()));
+		return this.jdbc
 			.sql("""
-					WITH trunk AS (
+					WITH made AS (
+					    SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+					        AS m (request_id, inbound_trunk_id, outbound_trunk_id, entry)
+					), trunk AS (
 					    INSERT INTO sip_trunks (account_id, request_id, phone_number, nickname, sip_username, sip_address,
 					        sip_calling_format, inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code,
 					        inbound_trunk_id, outbound_trunk_id)
-					    SELECT account_id, id, phone_number, nickname, sip_username, sip_address, sip_calling_format,
-					        inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code, :inbound, :outbound
-					    FROM provisioning_requests WHERE id = :id AND status = 'pending'
-					    FOR UPDATE
-					    RETURNING id, request_id, created_at
+					    SELECT r.account_id, r.id, r.phone_number, r.nickname, r.sip_username, r.sip_address,
+					        r.sip_calling_format, r.inbound_authorization_type, r.allowed_inbound_ips, r.outbound_proxy,
+					        r.country_code, m.inbound_trunk_id, m.outbound_trunk_id
+					    FROM provisioning_requests r JOIN made m ON m.request_id = r.id
+					    WHERE r.status = 'pending'
+					    ORDER BY r.id
+					    FOR UPDATE OF r
+					    RETURNING id, request_id, inbound_trunk_id, outbound_trunk_id, created_at
 					), request AS (
 					    UPDATE provisioning_requests r
 					    SET status = 'provisioned', trunk_id = trunk.id, completed_at = trunk.created_at,
 					        updated_at = trunk.created_at, lease_until = NULL,
-					        attempt_history = r.attempt_history || CAST(:entry AS jsonb)
-					    FROM trunk WHERE r.id = trunk.request_id
+					        attempt_history = r.attempt_history || CAST(m.entry AS jsonb)
+					    FROM trunk JOIN made m ON m.request_id = trunk.request_id
+					    WHERE r.id = trunk.request_id
 					)
-					SELECT id, created_at FROM trunk
+					SELECT id, request_id, inbound_trunk_id, outbound_trunk_id, created_at FROM trunk
 					""")
-			.param("inbound", inboundTrunkId)
-			.param("outbound", outboundTrunkId)
-			.param("id", request.id())
-			.param("entry", historyEntry)
-			.query((rs, row) -> new CommittedTrunk(rs.getLong("id"), rs.getTimestamp("created_at").toInstant()))
-			.optional();
-		// The outcome's time is the trunk's created_at: the gateway answers with it.
-		return trunk.map((committed) -> TrunkProvisioned.of(request.id(), request.accountId(), committed.id(),
-				inboundTrunkId, outboundTrunkId, committed.createdAt()));
-	}
-
-	private record CommittedTrunk(long id, Instant createdAt) {
+			.param(provisioned.stream().map((made) -> made.request().id()).toArray(UUID[]::new))
+			.param(provisioned.stream().map(Provisioned::inboundTrunkId).toArray(String[]::new))
+			.param(provisioned.stream().map(Provisioned::outboundTrunkId).toArray(String[]::new))
+			.param(provisioned.stream().map(Provisioned::historyEntry).toArray(String[]::new))
+			.query((rs, row) -> {
+				TrunkRequest request = requests.get(rs.getObject("request_id", UUID.class));
+				// The outcome's time is the trunk's created_at: the gateway answers with
+				// it.
+				return TrunkProvisioned.of(request.id(), request.accountId(), rs.getLong("id"),
+						rs.getString("inbound_trunk_id"), rs.getString("outbound_trunk_id"),
+						rs.getTimestamp("created_at").toInstant());
+			})
+			.list()
+			.stream()
+			.collect(Collectors.toMap(TrunkProvisioned::requestId, (outcome) -> outcome));
 	}
 
 	/**
@@ -148,17 +193,6 @@ public class PendingRequests {
 			.query(Timestamp.class)
 			.optional()
 			.map((at) -> TrunkProvisioningFailed.of(request.id(), request.accountId(), reason, at.toInstant()));
-	}
-
-	/**
-	 * Records a failed attempt without ending the request, and releases the claim.
-	 */
-	void releaseClaim(TrunkRequest request, String historyEntry) {
-		this.jdbc.sql("""
-				UPDATE provisioning_requests
-				SET lease_until = NULL, updated_at = now(), attempt_history = attempt_history || CAST(:entry AS jsonb)
-				WHERE id = :id AND status = 'pending'
-				""").param("entry", historyEntry).param("id", request.id()).update();
 	}
 
 	/**

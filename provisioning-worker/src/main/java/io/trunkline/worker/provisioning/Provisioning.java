@@ -2,6 +2,7 @@ package io.trunkline.worker.provisioning;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,10 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.trunkline.schema.provisioning.ProvisioningOutcome;
@@ -30,6 +33,7 @@ import io.trunkline.schema.provisioning.TrunkProvisioned;
 import io.trunkline.schema.provisioning.TrunkProvisioningFailed;
 import io.trunkline.schema.secret.SecretCipher;
 import io.trunkline.schema.secret.SecretCipher.UndecryptableSecret;
+import io.trunkline.worker.provisioning.PendingRequests.Provisioned;
 import io.trunkline.worker.voice.ExistingTrunk;
 import io.trunkline.worker.voice.ResilientCalls;
 import io.trunkline.worker.voice.VoiceInfrastructure;
@@ -44,18 +48,21 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Provisions one request: exactly one committed trunk with exactly two live LiveKit
- * trunks, or a failure with nothing of it left on LiveKit.
+ * Provisions requests: each ends as exactly one committed trunk with exactly two live
+ * LiveKit trunks, or as a failure with nothing of it left on LiveKit. The requests of one
+ * batch (one poll's records) are provisioned together, so that a busy worker spends one
+ * statement on claiming them, one on committing their trunks and one wait on publishing
+ * their outcomes, however many there are; each request keeps its own outcome.
  * <ol>
- * <li>Claim the request (a lease), or, when it already ended, announce its outcome again:
- * the same event twice provisions once.</li>
- * <li>Create the inbound and the outbound trunk concurrently, each under retries and the
- * circuit breaker. A create whose outcome is unknown (timeout, lost response), or any
- * create of a request an earlier worker claimed, first looks for the trunk by number and
- * marker and reuses it: creates are not idempotent on LiveKit.</li>
- * <li>On failure, delete every trunk carrying the request's marker, then commit the
- * failure. On success, commit the trunk.</li>
- * <li>Publish the outcome.</li>
+ * <li>Claim the requests (a lease), in one statement. A request that already ended has
+ * its outcome announced again: the same event twice provisions once.</li>
+ * <li>Create every claimed request's inbound and outbound trunk concurrently, each under
+ * retries and the circuit breaker. A create whose outcome is unknown (timeout, lost
+ * response), or any create of a request an earlier worker claimed, first looks for the
+ * trunk by number and marker and reuses it: creates are not idempotent on LiveKit.</li>
+ * <li>A request that failed has every trunk carrying its marker deleted, then its failure
+ * committed. The trunks of those that succeeded are committed together.</li>
+ * <li>Publish the outcomes, then wait for the broker to acknowledge them all.</li>
  * </ol>
  */
 @Service
@@ -81,12 +88,14 @@ public class Provisioning implements DisposableBean {
 
 	private final MeterRegistry meters;
 
+	private final DistributionSummary batches;
+
 	/**
-	 * Creates outbound trunks alongside the consumer thread that creates the inbound one.
-	 * Each consumer thread waits for its one task, so the pool never holds more threads
-	 * than there are consumer threads.
+	 * Runs the LiveKit creates of every consumer thread, as many at once as the
+	 * {@code livekit} bulkhead lets through: more threads would only queue in it (and be
+	 * refused after its wait), fewer would leave its capacity unused.
 	 */
-	private final ExecutorService outboundCreates;
+	private final ExecutorService creates;
 
 	Provisioning(PendingRequests requests, VoiceInfrastructure voice, ResilientCalls resilient, SecretCipher cipher,
 			ProvisioningSettings settings, OutboundProxySettings proxy, OutcomePublisher outcomes, JsonMapper json,
@@ -100,9 +109,12 @@ public class Provisioning implements DisposableBean {
 		this.outcomes = outcomes;
 		this.json = json;
 		this.meters = meters;
+		this.batches = DistributionSummary.builder("trunkline.provisioning.batch")
+			.description("Requests provisioned together (the records of one poll)")
+			.register(meters);
 		AtomicInteger threads = new AtomicInteger();
-		this.outboundCreates = Executors.newCachedThreadPool((task) -> {
-			Thread thread = new Thread(task, "outbound-create-" + threads.incrementAndGet());
+		this.creates = Executors.newFixedThreadPool(resilient.maxConcurrentCalls(), (task) -> {
+			Thread thread = new Thread(task, "livekit-create-" + threads.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -110,116 +122,228 @@ public class Provisioning implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.outboundCreates.shutdown();
+		this.creates.shutdown();
 	}
 
 	/**
-	 * Provisions a request if it is pending and unclaimed; re-announces its outcome if it
-	 * already ended.
-	 * @param requestId the request
+	 * Provisions the requests that are pending and unclaimed, and announces again the
+	 * outcome of those that already ended.
+	 * @param requestIds the requests (a request named twice is provisioned once)
+	 * @return the requests that could not be seen through because of something other than
+	 * LiveKit (the database, Kafka, a bug), with what went wrong; every other request has
+	 * its outcome committed and published, or belongs to another worker's claim
+	 * @throws RuntimeException when not even the claim could be made (nothing happened)
 	 */
-	public void provision(UUID requestId) {
-		Optional<TrunkRequest> claimed = this.requests.claim(requestId, this.settings.lease());
-		if (claimed.isEmpty()) {
-			switch (this.requests.stateOf(requestId)) {
+	public Map<UUID, RuntimeException> provision(Collection<UUID> requestIds) {
+		Set<UUID> ids = new LinkedHashSet<>(requestIds);
+		this.batches.record(ids.size());
+		List<TrunkRequest> claimed = this.requests.claim(ids, this.settings.lease());
+		List<ProvisioningOutcome> ended = new ArrayList<>();
+		if (claimed.size() < ids.size()) {
+			Set<UUID> unclaimed = new LinkedHashSet<>(ids);
+			claimed.forEach((request) -> unclaimed.remove(request.id()));
+			ended.addAll(endedAlready(unclaimed));
+		}
+		Map<UUID, RuntimeException> failures = new LinkedHashMap<>();
+		List<Attempt> attempts = claimed.stream().map(this::start).toList();
+		List<Provisioned> made = new ArrayList<>();
+		List<ProvisioningOutcome> committed = new ArrayList<>();
+		for (Attempt attempt : attempts) {
+			try {
+				settle(attempt, committed).ifPresent(made::add);
+			}
+			catch (RuntimeException ex) {
+				failures.put(attempt.request.id(), ex);
+			}
+		}
+		committed.addAll(commit(made, failures));
+		long now = System.nanoTime();
+		Map<UUID, Long> started = new LinkedHashMap<>();
+		attempts.forEach((attempt) -> started.put(attempt.request.id(), attempt.started));
+		committed.forEach((outcome) -> measure(outcome, now - started.get(outcome.requestId())));
+		ended.addAll(committed);
+		failures.putAll(this.outcomes.publish(ended));
+		return failures;
+	}
+
+	private List<ProvisioningOutcome> endedAlready(Set<UUID> unclaimed) {
+		List<ProvisioningOutcome> ended = new ArrayList<>();
+		this.requests.standingOf(unclaimed).values().forEach((standing) -> {
+			switch (standing.state()) {
 				case COMPLETED -> {
-					logger.info("Request {} already ended; announcing its outcome again", requestId);
-					this.requests.outcomeOf(requestId).ifPresent(this.outcomes::publish);
+					logger.info("Request {} already ended; announcing its outcome again", standing.requestId());
+					ended.add(standing.outcome());
 				}
 				case CLAIMED_ELSEWHERE ->
-					logger.info("Request {} is being provisioned by another worker; leaving it to that one", requestId);
-				case MISSING -> logger.warn("Request {} does not exist; ignoring its event", requestId);
+					logger.info("Request {} is being provisioned by another worker; leaving it to that one",
+							standing.requestId());
+				case MISSING -> logger.warn("Request {} does not exist; ignoring its event", standing.requestId());
 			}
-			return;
-		}
-		TrunkRequest request = claimed.get();
+		});
+		return ended;
+	}
+
+	/**
+	 * Starts a claimed request's two creates. The two trunks are independent: both are
+	 * created at once, and both are awaited before anything else happens, so a failure of
+	 * either compensates whatever the other made.
+	 */
+	private Attempt start(TrunkRequest request) {
 		logger.info("Provisioning request {} of account {} (attempt {})", request.id(), request.accountId(),
 				request.attempts());
 		long started = System.nanoTime();
-		ProvisioningOutcome outcome = provisionClaimed(request);
+		String password;
+		try {
+			password = this.cipher.decrypt(request.sipPassword(), request.id().toString());
+		}
+		catch (UndecryptableSecret ex) {
+			return new Attempt(request, started, Set.of(), null, null, ex);
+		}
+		Set<String> made = ConcurrentHashMap.newKeySet();
+		CompletableFuture<String> inbound = CompletableFuture.supplyAsync(() -> {
+			String id = ensure(request, "inbound", this.voice::findInboundTrunks, request.phoneNumber(),
+					() -> this.voice.createInboundTrunk(this.mapping.inbound(request, password)));
+			made.add(id);
+			return id;
+		}, this.creates);
+		CompletableFuture<String> outbound = CompletableFuture.supplyAsync(() -> {
+			String id = ensure(request, "outbound", this.voice::findOutboundTrunks, TrunkMapping.callingNumber(request),
+					() -> this.voice.createOutboundTrunk(this.mapping.outbound(request, password)));
+			made.add(id);
+			return id;
+		}, this.creates);
+		return new Attempt(request, started, made, inbound, outbound, null);
+	}
+
+	/**
+	 * Waits for an attempt's two creates. When LiveKit failed it, its trunks are deleted
+	 * and its failure is committed and added to {@code failed}.
+	 * @return its trunks, ready to be committed, or empty when it failed
+	 * @throws RuntimeException when something other than LiveKit failed it (a bug, the
+	 * database): the claim stays until its lease expires, and the next attempt finds the
+	 * trunks
+	 */
+	private Optional<Provisioned> settle(Attempt attempt, List<ProvisioningOutcome> failed) {
+		TrunkRequest request = attempt.request;
+		if (attempt.undecryptable != null) {
+			logger.error("The SIP password of request {} cannot be decrypted ({}); failing it", request.id(),
+					attempt.undecryptable.getMessage());
+			failed.add(fail(request, "secret_undecryptable", attempt.undecryptable.getMessage(), Set.of()));
+			return Optional.empty();
+		}
+		RuntimeException failure = null;
+		String inboundId = null;
+		String outboundId = null;
+		for (CompletableFuture<String> create : List.of(attempt.inbound, attempt.outbound)) {
+			try {
+				String id = create.join();
+				if (create == attempt.inbound) {
+					inboundId = id;
+				}
+				else {
+					outboundId = id;
+				}
+			}
+			catch (CompletionException ex) {
+				RuntimeException cause = (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+				// A failure that is not the voice infrastructure's (a bug, the database)
+				// wins: it is rethrown, and the next attempt finds the trunks.
+				if (failure == null || (isVoiceFailure(failure) && !isVoiceFailure(cause))) {
+					failure = cause;
+				}
+			}
+		}
+		if (failure == null) {
+			return Optional
+				.of(new Provisioned(request, inboundId, outboundId, history(request, "provisioned", null, null)));
+		}
+		if (isVoiceFailure(failure)) {
+			failed.add(fail(request, reason(failure), failure.getMessage(), attempt.made));
+			return Optional.empty();
+		}
+		throw failure;
+	}
+
+	/**
+	 * Commits the trunks of the requests whose two creates succeeded: together, or one by
+	 * one when that fails, so that one bad request does not hold the others back.
+	 */
+	private List<ProvisioningOutcome> commit(List<Provisioned> provisioned, Map<UUID, RuntimeException> failures) {
+		if (provisioned.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, TrunkProvisioned> committed;
+		try {
+			committed = this.requests.commitProvisioned(provisioned);
+		}
+		catch (RuntimeException ex) {
+			if (provisioned.size() == 1) {
+				failures.put(provisioned.get(0).request().id(), ex);
+				return List.of();
+			}
+			logger.warn("Committing the trunks of {} requests together failed ({}); committing them one by one",
+					provisioned.size(), ex.toString());
+			List<ProvisioningOutcome> outcomes = new ArrayList<>();
+			provisioned.forEach((one) -> outcomes.addAll(commit(List.of(one), failures)));
+			return outcomes;
+		}
+		List<ProvisioningOutcome> outcomes = new ArrayList<>();
+		for (Provisioned made : provisioned) {
+			TrunkProvisioned outcome = committed.get(made.request().id());
+			if (outcome != null) {
+				logger.info("Provisioned request {} as trunk {}: inbound {}, outbound {}", outcome.requestId(),
+						outcome.trunkId(), outcome.inboundTrunkId(), outcome.outboundTrunkId());
+				outcomes.add(outcome);
+				continue;
+			}
+			try {
+				outcomes.add(keepTheirs(made));
+			}
+			catch (RuntimeException ex) {
+				failures.put(made.request().id(), ex);
+			}
+		}
+		return outcomes;
+	}
+
+	/**
+	 * Our lease expired and another worker ended the request meanwhile: its outcome
+	 * stands, our trunks must go.
+	 */
+	private ProvisioningOutcome keepTheirs(Provisioned made) {
+		TrunkRequest request = made.request();
+		ProvisioningOutcome theirs = this.requests.outcomeOf(request.id()).orElseThrow();
+		Set<String> keep = (theirs instanceof TrunkProvisioned provisioned)
+				? Set.of(provisioned.inboundTrunkId(), provisioned.outboundTrunkId()) : Set.of();
+		Stream.of(made.inboundTrunkId(), made.outboundTrunkId())
+			.filter((id) -> !keep.contains(id))
+			.forEach((id) -> deleteQuietly(request, id));
+		logger.warn("Request {} was ended by another worker while this one provisioned it; kept that outcome",
+				request.id());
+		return theirs;
+	}
+
+	private void measure(ProvisioningOutcome outcome, long nanos) {
 		String result = (outcome instanceof TrunkProvisioned) ? "provisioned" : "failed";
 		String reason = (outcome instanceof TrunkProvisioningFailed failed) ? failed.reason() : "none";
 		Timer.builder("trunkline.provisioning.duration")
 			.description("Time from claiming a request to committing its outcome")
 			.tag("result", result)
 			.register(this.meters)
-			.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			.record(nanos, TimeUnit.NANOSECONDS);
 		Counter.builder("trunkline.provisioning.outcomes")
 			.description("Provisioning outcomes by result and reason")
 			.tag("result", result)
 			.tag("reason", reason)
 			.register(this.meters)
 			.increment();
-		this.outcomes.publish(outcome);
 	}
 
-	private ProvisioningOutcome provisionClaimed(TrunkRequest request) {
-		String password;
-		try {
-			password = this.cipher.decrypt(request.sipPassword(), request.id().toString());
-		}
-		catch (UndecryptableSecret ex) {
-			logger.error("The SIP password of request {} cannot be decrypted ({}); failing it", request.id(),
-					ex.getMessage());
-			return fail(request, "secret_undecryptable", ex.getMessage(), Set.of());
-		}
-		// The two trunks are independent: the outbound one is created on another thread
-		// while this one creates the inbound one, and both are awaited before anything
-		// else happens, so a failure of either compensates whatever the other made.
-		Set<String> made = ConcurrentHashMap.newKeySet();
-		CompletableFuture<String> outbound = CompletableFuture.supplyAsync(() -> {
-			String id = ensure(request, "outbound", (number) -> this.voice.findOutboundTrunks(number),
-					TrunkMapping.callingNumber(request),
-					() -> this.voice.createOutboundTrunk(this.mapping.outbound(request, password)));
-			made.add(id);
-			return id;
-		}, this.outboundCreates);
-		RuntimeException failure = null;
-		String inboundId = null;
-		try {
-			inboundId = ensure(request, "inbound", (number) -> this.voice.findInboundTrunks(number),
-					request.phoneNumber(),
-					() -> this.voice.createInboundTrunk(this.mapping.inbound(request, password)));
-			made.add(inboundId);
-		}
-		catch (RuntimeException ex) {
-			failure = ex;
-		}
-		String outboundId = null;
-		try {
-			outboundId = outbound.join();
-		}
-		catch (CompletionException ex) {
-			RuntimeException cause = (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
-			// A failure that is not the voice infrastructure's (a bug, the database)
-			// wins: it is rethrown for the error handler, and the next attempt finds
-			// the trunks.
-			if (failure == null || (isVoiceFailure(failure) && !isVoiceFailure(cause))) {
-				failure = cause;
-			}
-		}
-		if (failure != null) {
-			if (isVoiceFailure(failure)) {
-				return fail(request, reason(failure), failure.getMessage(), made);
-			}
-			throw failure;
-		}
-		Optional<TrunkProvisioned> committed = this.requests.commitProvisioned(request, inboundId, outboundId,
-				history(request, "provisioned", null, null));
-		if (committed.isPresent()) {
-			logger.info("Provisioned request {} as trunk {}: inbound {}, outbound {}", request.id(),
-					committed.get().trunkId(), inboundId, outboundId);
-			return committed.get();
-		}
-		// Our lease expired and another worker ended the request meanwhile: its outcome
-		// stands, ours must go.
-		ProvisioningOutcome theirs = this.requests.outcomeOf(request.id()).orElseThrow();
-		Set<String> keep = (theirs instanceof TrunkProvisioned provisioned)
-				? Set.of(provisioned.inboundTrunkId(), provisioned.outboundTrunkId()) : Set.of();
-		made.stream().filter((id) -> !keep.contains(id)).forEach((id) -> deleteQuietly(request, id));
-		logger.warn("Request {} was ended by another worker while this one provisioned it; kept that outcome",
-				request.id());
-		return theirs;
+	/**
+	 * A claimed request on its way: its two creates, or why they could not start.
+	 */
+	private record Attempt(TrunkRequest request, long started, Set<String> made, CompletableFuture<String> inbound,
+			CompletableFuture<String> outbound, UndecryptableSecret undecryptable) {
 	}
 
 	/**

@@ -37,14 +37,17 @@ class StalledRequests {
 			initialDelayString = "${trunkline.recovery.sweep-interval:10s}")
 	void sweep() {
 		List<UUID> stalled = this.requests.stalled(this.settings.unclaimedGrace(), 50);
-		for (UUID requestId : stalled) {
-			logger.info("Request {} stalled (no live claim); provisioning it again", requestId);
-			try {
-				this.provisioning.provision(requestId);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not drive stalled request {} again: {}", requestId, ex.toString());
-			}
+		if (stalled.isEmpty()) {
+			return;
+		}
+		logger.info("Requests {} stalled (no live claim); provisioning them again", stalled);
+		try {
+			this.provisioning.provision(stalled)
+				.forEach((requestId, failure) -> logger.warn("Could not drive stalled request {} again: {}", requestId,
+						failure.toString()));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not drive stalled requests {} again: {}", stalled, ex.toString());
 		}
 	}
 

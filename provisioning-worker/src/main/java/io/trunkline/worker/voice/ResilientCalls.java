@@ -56,6 +56,13 @@ public class ResilientCalls {
 		CircuitBreaker.decorateRunnable(this.circuitBreaker, guarded).run();
 	}
 
+	/**
+	 * @return how many calls the bulkhead lets run at once
+	 */
+	public int maxConcurrentCalls() {
+		return this.bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
+	}
+
 	public CircuitBreaker.State breakerState() {
 		return this.circuitBreaker.getState();
 	}
