@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -366,27 +367,15 @@ class ProvisioningEndToEndTests {
 			String extension = nextExtension();
 			accepted.put(extension, client.post(extensionTrunk(extension), "Prefer", "respond-async"));
 		}
-		List<String> requestIds = accepted.values()
-			.stream()
-			.map((answer) -> answer.json().get("data").get("request_id").asString())
-			.toList();
-		// Every event waits in Kafka before a worker polls: 20 records on 4 partitions
-		// put
-		// several in one poll.
-		await().atMost(20, SECONDS)
-			.until(() -> client.allKafkaRecords()
-				.stream()
-				.filter((r) -> r.topic().equals("trunkline.provisioning.requests"))
-				.map(ConsumerRecord::key)
-				.toList()
-				.containsAll(requestIds));
+		// 20 records on 4 partitions put several in one poll.
+		awaitEventsOf(accepted.values());
 
 		ConfigurableApplicationContext worker = stack.startWorker();
 
 		await().atMost(30, SECONDS)
 			.until(() -> accepted.values()
 				.stream()
-				.map((answer) -> client.get(answer.header("Location")).json().get("data").get("status").asString())
+				.map(ProvisioningEndToEndTests::statusOf)
 				.noneMatch("pending"::equals));
 		int failed = 0;
 		for (Map.Entry<String, Answer> create : accepted.entrySet()) {
@@ -407,6 +396,53 @@ class ProvisioningEndToEndTests {
 		}
 		assertThat(failed).isEqualTo(1);
 		assertThat(worker.getBean(MeterRegistry.class).summary("trunkline.provisioning.batch").max()).isGreaterThan(1);
+	}
+
+	@Test
+	void commitsTheBatchMatesOfATrunkTheDatabaseRefusesThenThatTrunkOnceItAccepts() throws Exception {
+		String refused = nextExtension();
+		// The database refuses this one trunk (a trigger stands in for a failing row), so
+		// the statement committing the trunks of its poll fails with it.
+		sqlUpdate("""
+				CREATE FUNCTION refuse_one_trunk() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    IF NEW.phone_number = '%s' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+				    RETURN NEW;
+				END $$""".formatted(refused),
+				"CREATE TRIGGER refuse_one_trunk BEFORE INSERT ON sip_trunks FOR EACH ROW EXECUTE FUNCTION refuse_one_trunk()");
+		Map<String, Answer> accepted = new LinkedHashMap<>();
+		try {
+			stack.stop(stack.workers().get(0));
+			accepted.put(refused, client.post(extensionTrunk(refused), "Prefer", "respond-async"));
+			for (int i = 0; i < 15; i++) {
+				String extension = nextExtension();
+				accepted.put(extension, client.post(extensionTrunk(extension), "Prefer", "respond-async"));
+			}
+			awaitEventsOf(accepted.values());
+
+			stack.startWorker();
+
+			await().atMost(30, SECONDS)
+				.until(() -> accepted.entrySet()
+					.stream()
+					.filter((create) -> !create.getKey().equals(refused))
+					.allMatch((create) -> "provisioned".equals(statusOf(create.getValue()))));
+			assertThat(statusOf(accepted.get(refused))).isEqualTo("pending");
+		}
+		finally {
+			sqlUpdate("DROP TRIGGER refuse_one_trunk ON sip_trunks", "DROP FUNCTION refuse_one_trunk()");
+		}
+
+		// Its lease expires and the stalled-request sweeper drives it again: that attempt
+		// reuses the LiveKit trunks the refused one made.
+		await().atMost(30, SECONDS).until(() -> "provisioned".equals(statusOf(accepted.get(refused))));
+		JsonNode trunk = client.get(accepted.get(refused).header("Location")).json().get("data").get("trunk");
+		assertThat(inboundWithNumber(refused)).singleElement()
+			.extracting(SIPInboundTrunkInfo::getSipTrunkId)
+			.isEqualTo(trunk.get("inbound_trunk_id").asString());
+		assertThat(outboundWithNumber(refused)).singleElement()
+			.extracting(SIPOutboundTrunkInfo::getSipTrunkId)
+			.isEqualTo(trunk.get("outbound_trunk_id").asString());
 	}
 
 	@Test
@@ -608,7 +644,37 @@ class ProvisioningEndToEndTests {
 		}
 	}
 
+	/**
+	 * Waits until the events of these accepted creates are in Kafka, so that a worker
+	 * started now finds them all waiting.
+	 */
+	static void awaitEventsOf(Collection<Answer> accepted) {
+		List<String> requestIds = accepted.stream()
+			.map((answer) -> answer.json().get("data").get("request_id").asString())
+			.toList();
+		await().atMost(20, SECONDS)
+			.until(() -> client.allKafkaRecords()
+				.stream()
+				.filter((r) -> r.topic().equals("trunkline.provisioning.requests"))
+				.map(ConsumerRecord::key)
+				.toList()
+				.containsAll(requestIds));
+	}
+
+	static String statusOf(Answer accepted) {
+		return client.get(accepted.header("Location")).json().get("data").get("status").asString();
+	}
+
+	static void sqlUpdate(String... statements) throws SQLException {
+		try (Connection db = database(); Statement statement = db.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
 	static List<String> everyDatabaseRow() throws SQLException {
+
 		List<String> rows = new ArrayList<>();
 		try (Connection db = database(); Statement statement = db.createStatement()) {
 			List<String> tables = new ArrayList<>();
