@@ -138,12 +138,8 @@ public class Provisioning implements DisposableBean {
 		Set<UUID> ids = new LinkedHashSet<>(requestIds);
 		this.batches.record(ids.size());
 		List<TrunkRequest> claimed = this.requests.claim(ids, this.settings.lease());
-		List<ProvisioningOutcome> ended = new ArrayList<>();
-		if (claimed.size() < ids.size()) {
-			Set<UUID> unclaimed = new LinkedHashSet<>(ids);
-			claimed.forEach((request) -> unclaimed.remove(request.id()));
-			ended.addAll(endedAlready(unclaimed));
-		}
+		Set<UUID> unclaimed = new LinkedHashSet<>(ids);
+		claimed.forEach((request) -> unclaimed.remove(request.id()));
 		Map<UUID, RuntimeException> failures = new LinkedHashMap<>();
 		List<Attempt> attempts = claimed.stream().map(this::start).toList();
 		List<Provisioned> made = new ArrayList<>();
@@ -161,7 +157,15 @@ public class Provisioning implements DisposableBean {
 		Map<UUID, Long> started = new LinkedHashMap<>();
 		attempts.forEach((attempt) -> started.put(attempt.request.id(), attempt.started));
 		committed.forEach((outcome) -> measure(outcome, now - started.get(outcome.requestId())));
-		ended.addAll(committed);
+		List<ProvisioningOutcome> ended = new ArrayList<>(committed);
+		if (!unclaimed.isEmpty()) {
+			try {
+				ended.addAll(endedAlready(unclaimed));
+			}
+			catch (RuntimeException ex) {
+				unclaimed.forEach((requestId) -> failures.put(requestId, ex));
+			}
+		}
 		failures.putAll(this.outcomes.publish(ended));
 		return failures;
 	}
