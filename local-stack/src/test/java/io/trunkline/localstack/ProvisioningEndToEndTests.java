@@ -460,9 +460,8 @@ class ProvisioningEndToEndTests {
 				.findFirst(), Optional::isPresent)
 			.orElseThrow();
 		String key = "poison-" + UUID.randomUUID();
-		// On the same partition, after the request's event: an unreadable record, then
-		// the
-		// event of a request that already ended.
+		// On the same partition, after the request's event: an unreadable record,
+		// then the event of a request that already ended.
 		try (var producer = new KafkaProducer<String, String>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers()),
 				new StringSerializer(), new StringSerializer())) {
@@ -674,7 +673,6 @@ class ProvisioningEndToEndTests {
 	}
 
 	static List<String> everyDatabaseRow() throws SQLException {
-
 		List<String> rows = new ArrayList<>();
 		try (Connection db = database(); Statement statement = db.createStatement()) {
 			List<String> tables = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.trunkline.schema.Topics;
 import io.trunkline.schema.provisioning.ProvisioningOutcome;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -45,8 +46,9 @@ class OutcomePublisher {
 	Map<UUID, RuntimeException> publish(List<ProvisioningOutcome> outcomes) {
 		Map<UUID, CompletableFuture<?>> sent = new LinkedHashMap<>();
 		Map<UUID, RuntimeException> failures = new LinkedHashMap<>();
+		ObjectWriter writer = this.json.writerFor(ProvisioningOutcome.class);
 		for (ProvisioningOutcome outcome : outcomes) {
-			String payload = this.json.writerFor(ProvisioningOutcome.class).writeValueAsString(outcome);
+			String payload = writer.writeValueAsString(outcome);
 			try {
 				sent.put(outcome.requestId(),
 						this.kafka.send(Topics.PROVISIONING_OUTCOMES, outcome.requestId().toString(), payload));

@@ -129,8 +129,6 @@ public class PendingRequests {
 	 * ended
 	 */
 	Map<UUID, TrunkProvisioned> commitProvisioned(List<Provisioned> provisioned) {
-		Map<UUID, TrunkRequest> requests = new LinkedHashMap<>();
-		provisioned.forEach((made) -> requests.put(made.request().id(), made.request()));
 		return this.jdbc
 			.sql("""
 					WITH made AS (
@@ -147,7 +145,7 @@ public class PendingRequests {
 					    WHERE r.status = 'pending'
 					    ORDER BY r.id
 					    FOR UPDATE OF r
-					    RETURNING id, request_id, inbound_trunk_id, outbound_trunk_id, created_at
+					    RETURNING id, account_id, request_id, inbound_trunk_id, outbound_trunk_id, created_at
 					), request AS (
 					    UPDATE provisioning_requests r
 					    SET status = 'provisioned', trunk_id = trunk.id, completed_at = trunk.created_at,
@@ -156,20 +154,16 @@ public class PendingRequests {
 					    FROM trunk JOIN made m ON m.request_id = trunk.request_id
 					    WHERE r.id = trunk.request_id
 					)
-					SELECT id, request_id, inbound_trunk_id, outbound_trunk_id, created_at FROM trunk
+					SELECT id, account_id, request_id, inbound_trunk_id, outbound_trunk_id, created_at FROM trunk
 					""")
 			.param(provisioned.stream().map((made) -> made.request().id()).toArray(UUID[]::new))
 			.param(provisioned.stream().map(Provisioned::inboundTrunkId).toArray(String[]::new))
 			.param(provisioned.stream().map(Provisioned::outboundTrunkId).toArray(String[]::new))
 			.param(provisioned.stream().map(Provisioned::historyEntry).toArray(String[]::new))
-			.query((rs, row) -> {
-				TrunkRequest request = requests.get(rs.getObject("request_id", UUID.class));
-				// The outcome's time is the trunk's created_at: the gateway answers with
-				// it.
-				return TrunkProvisioned.of(request.id(), request.accountId(), rs.getLong("id"),
-						rs.getString("inbound_trunk_id"), rs.getString("outbound_trunk_id"),
-						rs.getTimestamp("created_at").toInstant());
-			})
+			// The outcome's time is the trunk's created_at: the gateway answers with it.
+			.query((rs, row) -> TrunkProvisioned.of(rs.getObject("request_id", UUID.class), rs.getLong("account_id"),
+					rs.getLong("id"), rs.getString("inbound_trunk_id"), rs.getString("outbound_trunk_id"),
+					rs.getTimestamp("created_at").toInstant()))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(TrunkProvisioned::requestId, (outcome) -> outcome));

@@ -238,24 +238,17 @@ public class Provisioning implements DisposableBean {
 		RuntimeException failure = null;
 		String inboundId = null;
 		String outboundId = null;
-		for (CompletableFuture<String> create : List.of(attempt.inbound, attempt.outbound)) {
-			try {
-				String id = create.join();
-				if (create == attempt.inbound) {
-					inboundId = id;
-				}
-				else {
-					outboundId = id;
-				}
-			}
-			catch (CompletionException ex) {
-				RuntimeException cause = (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
-				// A failure that is not the voice infrastructure's (a bug, the database)
-				// wins: it is rethrown, and the next attempt finds the trunks.
-				if (failure == null || (isVoiceFailure(failure) && !isVoiceFailure(cause))) {
-					failure = cause;
-				}
-			}
+		try {
+			inboundId = attempt.inbound.join();
+		}
+		catch (CompletionException ex) {
+			failure = graver(failure, ex);
+		}
+		try {
+			outboundId = attempt.outbound.join();
+		}
+		catch (CompletionException ex) {
+			failure = graver(failure, ex);
 		}
 		if (failure == null) {
 			return Optional
@@ -266,6 +259,15 @@ public class Provisioning implements DisposableBean {
 			return Optional.empty();
 		}
 		throw failure;
+	}
+
+	/**
+	 * A failure that is not the voice infrastructure's (a bug, the database) wins over
+	 * one that is: it is rethrown, and the next attempt finds the trunks.
+	 */
+	private static RuntimeException graver(RuntimeException failure, CompletionException ex) {
+		RuntimeException cause = (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		return (failure == null || (isVoiceFailure(failure) && !isVoiceFailure(cause))) ? cause : failure;
 	}
 
 	/**
