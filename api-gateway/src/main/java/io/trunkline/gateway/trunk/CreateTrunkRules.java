@@ -92,7 +92,7 @@ public class CreateTrunkRules {
 		if (type == TrunkType.NUMBER) {
 			// "When sip_trunk_type is number, the country is auto-detected from the phone
 			// number if possible."
-			countryCode = new PhoneNumberE164(phoneNumber).country().orElse(countryCode);
+			countryCode = validation.did.country().orElse(countryCode);
 		}
 		return new CreateTrunk(type, phoneNumber, nickname, sipUsername, sipPassword, sipAddress, callingFormat,
 				inboundAuthorization, allowedInboundIps, outboundProxy, countryCode);
@@ -108,6 +108,9 @@ public class CreateTrunkRules {
 
 		private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
+		/** The DID of a {@code number} trunk, once it is valid. */
+		private PhoneNumberE164 did;
+
 		Validation(JsonNode body) {
 			this.body = body;
 		}
@@ -121,7 +124,10 @@ public class CreateTrunkRules {
 				return value("phone_number", "Extension", "Phone number", (text) -> new PhoneExtension(text).value());
 			}
 			if (type == TrunkType.NUMBER) {
-				return value("phone_number", "Phone number", (text) -> new PhoneNumberE164(text).value());
+				return value("phone_number", "Phone number", (text) -> {
+					this.did = PhoneNumberE164.of(text);
+					return this.did.value();
+				});
 			}
 			return value("phone_number", "Phone number", Function.identity());
 		}

@@ -15,11 +15,15 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * duplicate check holds. libphonenumber then decides whether the number can exist (a
  * country calling code, a valid length and range). It also drops a national trunk prefix
  * written after the country code ({@code +4402071838750} becomes {@code +442071838750});
- * the value is libphonenumber's E.164 form.
+ * the value is libphonenumber's E.164 form. The number is parsed and placed once (placing
+ * a number of a shared calling code matches it against each region's ranges, the
+ * costliest part of validating a create).
  *
  * @param value the number in E.164
+ * @param region the region libphonenumber places it in ({@code 001} for non-geographic
+ * numbers), or {@code null} when it ties it to none
  */
-record PhoneNumberE164(String value) {
+record PhoneNumberE164(String value, String region) {
 
 	static final String RULE = "must be a valid E.164 number with a leading +, e.g. +14155551234.";
 
@@ -27,8 +31,19 @@ record PhoneNumberE164(String value) {
 
 	private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
 
-	PhoneNumberE164 {
-		value = PHONE_NUMBERS.format(parse(value), PhoneNumberFormat.E164);
+	/**
+	 * @param written the number as the client wrote it
+	 * @return the number, if it can exist
+	 * @throws FieldRejected when it is not written as documented or cannot exist
+	 */
+	static PhoneNumberE164 of(String written) {
+		PhoneNumber number = parse(written);
+		// What isValidNumber does, keeping the region it finds.
+		String region = PHONE_NUMBERS.getRegionCodeForNumber(number);
+		if (!PHONE_NUMBERS.isValidNumberForRegion(number, region)) {
+			throw new FieldRejected(RULE);
+		}
+		return new PhoneNumberE164(PHONE_NUMBERS.format(number, PhoneNumberFormat.E164), region);
 	}
 
 	/**
@@ -40,8 +55,7 @@ record PhoneNumberE164(String value) {
 	 * @return the ISO 3166-1 alpha-2 code, if there is exactly one
 	 */
 	Optional<String> country() {
-		return Optional.ofNullable(PHONE_NUMBERS.getRegionCodeForNumber(parse(this.value)))
-			.filter(CountryCode::isAssigned);
+		return Optional.ofNullable(this.region).filter(CountryCode::isAssigned);
 	}
 
 	private static PhoneNumber parse(String value) {
@@ -49,11 +63,7 @@ record PhoneNumberE164(String value) {
 			throw new FieldRejected(RULE);
 		}
 		try {
-			PhoneNumber number = PHONE_NUMBERS.parse(value, null);
-			if (!PHONE_NUMBERS.isValidNumber(number)) {
-				throw new FieldRejected(RULE);
-			}
-			return number;
+			return PHONE_NUMBERS.parse(value, null);
 		}
 		catch (NumberParseException ex) {
 			throw new FieldRejected(RULE);
