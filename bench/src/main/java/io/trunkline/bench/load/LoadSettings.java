@@ -28,10 +28,12 @@ import java.time.Duration;
  * @param leadIn how long arrivals run at the step's rate before the measured ones, not
  * counted: Gatling starts in a fresh JVM for every step, and its own first seconds (class
  * loading, compilation) would otherwise count as the system's latency
+ * @param sharedConnections whether virtual users share one pool of kept-alive
+ * connections, as a service calling the API does, instead of each opening its own
  */
 public record LoadSettings(String baseUrl, String apiKey, String step, String scenario, int series, int block,
 		double rate, Duration duration, Duration grace, Duration drainTimeout, int total, int concurrency, Path results,
-		Path marker, Duration leadIn) {
+		Path marker, Duration leadIn, boolean sharedConnections) {
 
 	public static LoadSettings fromSystemProperties() {
 		String marker = System.getProperty("bench.marker", "");
@@ -44,7 +46,8 @@ public record LoadSettings(String baseUrl, String apiKey, String step, String sc
 				Duration.ofSeconds(Long.getLong("bench.drainTimeout", 30)), Integer.getInteger("bench.total", 10_000),
 				Integer.getInteger("bench.concurrency", 32),
 				Path.of(System.getProperty("bench.results", "target/results")),
-				marker.isBlank() ? null : Path.of(marker), Duration.ofSeconds(Long.getLong("bench.leadIn", 0)));
+				marker.isBlank() ? null : Path.of(marker), Duration.ofSeconds(Long.getLong("bench.leadIn", 0)),
+				!"own".equals(System.getProperty("bench.connections", "shared")));
 	}
 
 }

@@ -7,20 +7,27 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 /**
  * The HTTP protocol of every simulation: the API on this machine, JSON, the bearer key.
  * Gatling's warm-up request to its own web site is off: a benchmark sends traffic to
- * 127.0.0.1 only. Each virtual user has its own connection, as independent clients do.
+ * 127.0.0.1 only. Each virtual user has its own connection, as independent clients do,
+ * unless the connections are shared ({@code BENCH_CONNECTIONS=shared}): then the virtual
+ * users share one pool of kept-alive connections, as a service calling the API does, with
+ * no limit on its size, so that arrivals never wait for a connection (the workload stays
+ * open).
  */
 final class Protocols {
+
+	private static final int UNLIMITED = 100_000;
 
 	private Protocols() {
 	}
 
 	static HttpProtocolBuilder trunkline(LoadSettings settings) {
-		return http.baseUrl(settings.baseUrl())
+		HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
 			.disableWarmUp()
 			.acceptHeader("application/json")
 			.contentTypeHeader("application/json")
 			.authorizationHeader("Bearer " + settings.apiKey())
 			.userAgentHeader("trunkline-bench");
+		return settings.sharedConnections() ? protocol.shareConnections().maxConnectionsPerHost(UNLIMITED) : protocol;
 	}
 
 }

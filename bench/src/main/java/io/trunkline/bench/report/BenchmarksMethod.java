@@ -36,7 +36,8 @@ final class BenchmarksMethod {
 			`BENCH_MAX_TRUNKS` (20000), `BENCH_FLOOR_MAX_TRUNKS` (3000), `BENCH_ONBOARD_TOTAL` (10000), `BENCH_ONBOARD_CONCURRENCY` (32),
 			`BENCH_ONBOARD_TIMEOUT` (300 s), `BENCH_SATURATION_RATES` (`100 150 200 250 300 350 400 450 500 600 800 1000`),
 			`BENCH_SATURATION_DURATION` (30 s; the `saturation` scenario also searches the floor's own knee),
-			`BENCH_SAMPLED_RATE` (100), `BENCH_JFR` (1),
+			`BENCH_SAMPLED_RATE` (100), `BENCH_JFR` (1), `BENCH_CONNECTIONS` (`shared`: the load generator's virtual
+			users share kept-alive connections; `own`: each opens its own, as until the sixth session),
 			`BENCH_QUIET_LOAD`/`BENCH_QUIET_WAIT` (wait up to 180 s for a load average of 1.0 before starting),
 			`BENCH_API_PORT` (18080), `BENCH_FLOOR_PORT` (18090), `BENCH_STACK_HEAP` (1g), `BENCH_STACK_OPTS` (`-XX:+UseParallelGC`,
 			the README's launch line), `BENCH_GATLING_HEAP` (1g),
@@ -59,9 +60,16 @@ final class BenchmarksMethod {
 			  at full speed but took 231 ns per random read, and the stack's CPU per create was about three times the second
 			  session's.
 			- **Open workload.** Gatling's `constantUsersPerSec(rate).during(duration)`: arrivals evenly spaced at the
-			  rate whatever the answers do, each arrival a new virtual user with its own connection that creates one
-			  trunk. A slow answer never holds back the next request, so queues show up as latency (a closed loop, as
-			  with wrk, would slow down with the system and hide them).
+			  rate whatever the answers do, each arrival a new virtual user that creates one trunk. A slow answer never
+			  holds back the next request, so queues show up as latency (a closed loop, as with wrk, would slow down with
+			  the system and hide them).
+			- **Kept-alive connections** (since the sixth session). The virtual users share one pool of HTTP connections
+			  (Gatling's `shareConnections`, with no limit on the pool's size, so an arrival never waits for a connection
+			  and the workload stays open), as a service calling the API does. Until then each virtual user opened its own
+			  connection for its one request: a TCP handshake and a new Tomcat connection per create, which on two shared
+			  cores cost the load generator alone about half a core at 300/s and moved the stack's knee from 400–500/s to
+			  beyond 600/s on the sixth session's machine (A/B in that session's section). `BENCH_CONNECTIONS=own` measures
+			  the old way; compare runs only with the same setting (each section's settings line names it).
 			- **Distinct trunks, both kinds.** Requests alternate between a PBX extension with digest authentication
 			  (`b<block><base-36 counter>`, `+e164`, US) and a UK DID with IP authentication (`+44 20 7xxx xxxx`, valid
 			  London numbers, `e164`, GB). Every Gatling run has its own block, so no number repeats within a benchmark
