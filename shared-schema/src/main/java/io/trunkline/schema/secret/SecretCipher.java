@@ -32,6 +32,20 @@ public final class SecretCipher {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/**
+	 * One AES-GCM cipher per thread, initialised anew (key, fresh nonce) for every use:
+	 * looking the transformation up among the security providers cost three quarters of
+	 * an encryption (JFR, docs/benchmarks.md, sixth session).
+	 */
+	private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+		try {
+			return Cipher.getInstance(TRANSFORMATION);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is unavailable", ex);
+		}
+	});
+
 	private final Map<String, SecretKeySpec> keys;
 
 	private final String activeKeyId;
@@ -100,7 +114,7 @@ public final class SecretCipher {
 		byte[] nonce = new byte[NONCE_BYTES];
 		this.random.nextBytes(nonce);
 		try {
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			Cipher cipher = CIPHERS.get();
 			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(this.activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
 			byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -132,7 +146,7 @@ public final class SecretCipher {
 			throw new UndecryptableSecret("The stored secret is truncated");
 		}
 		try {
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			Cipher cipher = CIPHERS.get();
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
 			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
 			byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);

@@ -1,7 +1,12 @@
 package io.trunkline.schema.secret;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +60,46 @@ class SecretCipherTests {
 
 		assertThatThrownBy(() -> cipher.decrypt(new EncryptedSecret("k2", bytes), "r"))
 			.isInstanceOf(SecretCipher.UndecryptableSecret.class);
+	}
+
+	@Test
+	void keepsWorkingOnTheSameThreadAfterARefusedSecretAndAcrossKeyRings() {
+		// Each thread reuses one cipher object: a refusal or another ring's key must not
+		// stick to it.
+		SecretCipher cipher = SecretCipher.fromKeyRing(RING);
+		SecretCipher other = SecretCipher.fromKeyRing("k9:" + key(9));
+		EncryptedSecret secret = cipher.encrypt("s3cret-pass", "r");
+		byte[] tampered = secret.ciphertext().clone();
+		tampered[tampered.length - 1] ^= 1;
+
+		assertThatThrownBy(() -> cipher.decrypt(new EncryptedSecret("k2", tampered), "r"))
+			.isInstanceOf(SecretCipher.UndecryptableSecret.class);
+		EncryptedSecret elsewhere = other.encrypt("other-pass", "r");
+		assertThat(cipher.decrypt(secret, "r")).isEqualTo("s3cret-pass");
+		assertThat(other.decrypt(elsewhere, "r")).isEqualTo("other-pass");
+		assertThatThrownBy(() -> cipher.decrypt(new EncryptedSecret("k2", elsewhere.ciphertext()), "r"))
+			.isInstanceOf(SecretCipher.UndecryptableSecret.class);
+		assertThat(cipher.decrypt(cipher.encrypt("again", "r2"), "r2")).isEqualTo("again");
+	}
+
+	@Test
+	void encryptsAndDecryptsOnManyThreadsAtOnce() throws Exception {
+		SecretCipher cipher = SecretCipher.fromKeyRing(RING);
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<String>> decrypted = new ArrayList<>();
+			for (int i = 0; i < 400; i++) {
+				String context = "request-" + i;
+				decrypted
+					.add(threads.submit(() -> cipher.decrypt(cipher.encrypt("pass-" + context, context), context)));
+			}
+			for (int i = 0; i < 400; i++) {
+				assertThat(decrypted.get(i).get()).isEqualTo("pass-request-" + i);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test
