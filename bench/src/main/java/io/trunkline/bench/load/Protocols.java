@@ -7,11 +7,10 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 /**
  * The HTTP protocol of every simulation: the API on this machine, JSON, the bearer key.
  * Gatling's warm-up request to its own web site is off: a benchmark sends traffic to
- * 127.0.0.1 only. Each virtual user has its own connection, as independent clients do,
- * unless the connections are shared ({@code BENCH_CONNECTIONS=shared}): then the virtual
- * users share one pool of kept-alive connections, as a service calling the API does, with
- * no limit on its size, so that arrivals never wait for a connection (the workload stays
- * open).
+ * 127.0.0.1 only. The virtual users share one pool of kept-alive connections, as a
+ * service calling the API does, with no limit on its size, so that arrivals never wait
+ * for a connection (the workload stays open); with {@code BENCH_CONNECTIONS=own} each
+ * virtual user opens its own connection instead, as independent clients do.
  */
 final class Protocols {
 

@@ -30,8 +30,6 @@ public final class SecretCipher {
 
 	private static final int TAG_BITS = 128;
 
-	private final SecureRandom random = new SecureRandom();
-
 	/**
 	 * One AES-GCM cipher per thread, initialised anew (key, fresh nonce) for every use:
 	 * looking the transformation up among the security providers cost three quarters of
@@ -45,6 +43,8 @@ public final class SecretCipher {
 			throw new IllegalStateException("AES-GCM is unavailable", ex);
 		}
 	});
+
+	private final SecureRandom random = new SecureRandom();
 
 	private final Map<String, SecretKeySpec> keys;
 
