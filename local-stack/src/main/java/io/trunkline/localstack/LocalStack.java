@@ -31,6 +31,9 @@ public final class LocalStack implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalStack.class);
 
+	/** The installation name of a local stack without {@code TRUNKLINE_INSTALLATION}. */
+	public static final String LOCAL_INSTALLATION = "trunkline-local";
+
 	private final LocalStackOptions options;
 
 	private final LocalPostgres postgres;
@@ -117,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
 		properties.put("livekit.url", this.liveKitUrl);
 		properties.put("livekit.api-key", this.liveKitKey);
 		properties.put("livekit.api-secret", this.liveKitSecret);
+		properties.putIfAbsent("trunkline.installation", installation());
 		ConfigurableApplicationContext context = WorkerApplication.application()
 			.bannerMode(Banner.Mode.OFF)
 			.registerShutdownHook(false)
@@ -153,6 +157,17 @@ public final class LocalStack implements AutoCloseable {
 		}
 		properties.putAll(this.options.properties());
 		return properties;
+	}
+
+	/**
+	 * @return the name the stack's trunks carry on LiveKit:
+	 * {@code TRUNKLINE_INSTALLATION} when set (a local stack on a real LiveKit project
+	 * shared with other installations must have its own), else
+	 * {@value #LOCAL_INSTALLATION}
+	 */
+	public String installation() {
+		String configured = System.getenv("TRUNKLINE_INSTALLATION");
+		return (configured != null && !configured.isBlank()) ? configured : LOCAL_INSTALLATION;
 	}
 
 	/**

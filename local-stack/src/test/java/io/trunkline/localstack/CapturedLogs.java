@@ -19,17 +19,32 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> {
 	private final List<String> lines = new CopyOnWriteArrayList<>();
 
 	static CapturedLogs attach() {
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		CapturedLogs logs = new CapturedLogs();
-		logs.setContext(context);
+		logs.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
 		logs.setName("captured");
 		logs.start();
+		logs.reattach();
+		return logs;
+	}
+
+	/**
+	 * Attaches again where a service that started since reset the logging system (the
+	 * first Spring Boot application of the JVM does, and one started after another
+	 * stopped), keeping the lines captured so far.
+	 */
+	void reattach() {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-		root.addAppender(logs);
+		// A reset stops and detaches every appender.
+		if (!isStarted()) {
+			start();
+		}
+		if (root.getAppender(getName()) == null) {
+			root.addAppender(this);
+		}
 		// Our own code at its most verbose; libraries at the level a production
 		// deployment runs them.
 		context.getLogger("io.trunkline").setLevel(ch.qos.logback.classic.Level.DEBUG);
-		return logs;
 	}
 
 	@Override

@@ -23,6 +23,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.trunkline.livekit.standin.LiveKitStandIn;
 import io.trunkline.localstack.StackClient.Answer;
 import io.trunkline.worker.recovery.OrphanReconciler;
+import io.trunkline.worker.recovery.OrphanReconciler.Bounds;
+import io.trunkline.worker.recovery.OrphanReconciler.Reconciliation;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,7 +68,6 @@ class ProvisioningEndToEndTests {
 
 	@BeforeAll
 	static void startStack() {
-		logs = CapturedLogs.attach();
 		stack = LocalStack.start(LocalStackOptions.forTests(API_KEY,
 				Map.ofEntries(Map.entry("trunkline.reply.timeout", "10s"), Map.entry("livekit.read-timeout", "2s"),
 						Map.entry("resilience4j.retry.instances.livekit.wait-duration", "20ms"),
@@ -75,7 +76,11 @@ class ProvisioningEndToEndTests {
 						Map.entry("resilience4j.circuitbreaker.instances.livekit.wait-duration-in-open-state", "2s"),
 						Map.entry("trunkline.lease", "3s"), Map.entry("trunkline.recovery.sweep-interval", "1s"),
 						Map.entry("trunkline.recovery.reconcile-interval", "1h"),
+						Map.entry("trunkline.recovery.orphan-minimum-age", "0s"),
 						Map.entry("trunkline.admin.token", ADMIN_TOKEN))));
+		// After the start: the first service to start resets the logging system, and
+		// with it any appender attached before.
+		logs = CapturedLogs.attach();
 		client = new StackClient(stack, API_KEY);
 	}
 
@@ -86,6 +91,7 @@ class ProvisioningEndToEndTests {
 
 	@BeforeEach
 	void healthyLiveKit() {
+		logs.reattach();
 		standIn().faults().clear();
 		breaker().reset();
 	}
@@ -249,8 +255,7 @@ class ProvisioningEndToEndTests {
 
 	@Test
 	void reconcilerRemovesOurOrphansAndLeavesOtherTrunksAlone() {
-		String orphan = client.createInboundTrunkOnLiveKit(nextExtension(),
-				"{\"trunkline\":\"trunkline\",\"request\":\"" + UUID.randomUUID() + "\",\"account\":1}");
+		String orphan = client.createInboundTrunkOnLiveKit(nextExtension(), marker(UUID.randomUUID()));
 		String foreign = client.createInboundTrunkOnLiveKit(nextExtension(), "{\"owner\":\"someone else\"}");
 		String otherInstallation = client.createInboundTrunkOnLiveKit(nextExtension(),
 				"{\"trunkline\":\"staging\",\"request\":\"" + UUID.randomUUID() + "\",\"account\":1}");
@@ -263,8 +268,7 @@ class ProvisioningEndToEndTests {
 
 	@Test
 	void reconcilerSkipsItsRunWhileAnotherWorkerReconciles() throws SQLException {
-		String orphan = client.createInboundTrunkOnLiveKit(nextExtension(),
-				"{\"trunkline\":\"trunkline\",\"request\":\"" + UUID.randomUUID() + "\",\"account\":1}");
+		String orphan = client.createInboundTrunkOnLiveKit(nextExtension(), marker(UUID.randomUUID()));
 		OrphanReconciler reconciler = stack.workers().get(0).getBean(OrphanReconciler.class);
 
 		// Another worker's run holds the installation's lock until its transaction ends.
@@ -272,7 +276,7 @@ class ProvisioningEndToEndTests {
 			otherWorker.setAutoCommit(false);
 			try (PreparedStatement lock = otherWorker.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
 				lock.setInt(1, OrphanReconciler.LOCK_CLASS);
-				lock.setInt(2, OrphanReconciler.lockKey("trunkline"));
+				lock.setInt(2, OrphanReconciler.lockKey(stack.installation()));
 				lock.execute();
 			}
 
@@ -284,6 +288,73 @@ class ProvisioningEndToEndTests {
 
 		assertThat(reconciler.reconcile()).isPositive();
 		assertThat(inboundTrunkIds()).doesNotContain(orphan);
+	}
+
+	@Test
+	void reconcilerKeepsAnOrphanUntilItHasBeenSeenForTheMinimumAge() {
+		String orphan = client.createInboundTrunkOnLiveKit(nextExtension(), marker(UUID.randomUUID()));
+		OrphanReconciler reconciler = stack.workers().get(0).getBean(OrphanReconciler.class);
+
+		Reconciliation young = reconciler.reconcile(new Bounds(Duration.ofHours(1), 100, false));
+		List<String> left = inboundTrunkIds();
+		Reconciliation old = reconciler.reconcile(new Bounds(Duration.ZERO, 100, false));
+
+		assertThat(young.orphans()).isPositive();
+		assertThat(young.removed()).isZero();
+		assertThat(left).contains(orphan);
+		assertThat(old.removed()).isPositive();
+		assertThat(inboundTrunkIds()).doesNotContain(orphan);
+	}
+
+	@Test
+	void reconcilerRemovesNothingWhenMoreOrphansAreDueThanItsLimit() {
+		List<String> orphans = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			orphans.add(client.createInboundTrunkOnLiveKit(nextExtension(), marker(UUID.randomUUID())));
+		}
+		OrphanReconciler reconciler = stack.workers().get(0).getBean(OrphanReconciler.class);
+		double haltedBefore = haltedRuns();
+
+		Reconciliation run = reconciler.reconcile(new Bounds(Duration.ZERO, 2, false));
+		List<String> left = inboundTrunkIds();
+		reconciler.reconcile(new Bounds(Duration.ZERO, 100, false));
+
+		assertThat(run.halted()).isTrue();
+		assertThat(run.removed()).isZero();
+		assertThat(left).containsAll(orphans);
+		assertThat(haltedRuns()).isEqualTo(haltedBefore + 1);
+		assertThat(logs.lines()).anyMatch((line) -> line.contains("more than its limit of 2: removing none"));
+		assertThat(inboundTrunkIds()).doesNotContainAnyElementsOf(orphans);
+	}
+
+	@Test
+	void reconcilerOnlyReportsWhatItWouldRemoveInADryRun() {
+		String orphan = client.createInboundTrunkOnLiveKit(nextExtension(), marker(UUID.randomUUID()));
+		OrphanReconciler reconciler = stack.workers().get(0).getBean(OrphanReconciler.class);
+
+		Reconciliation run = reconciler.reconcile(new Bounds(Duration.ZERO, 100, true));
+		List<String> left = inboundTrunkIds();
+		reconciler.reconcile(new Bounds(Duration.ZERO, 100, false));
+
+		assertThat(run.due()).isPositive();
+		assertThat(run.removed()).isZero();
+		assertThat(left).contains(orphan);
+		assertThat(logs.lines()).anyMatch((line) -> line.contains("Dry run: would remove") && line.contains(orphan));
+		assertThat(inboundTrunkIds()).doesNotContain(orphan);
+	}
+
+	private static double haltedRuns() {
+		return stack.workers().get(0).getBean(MeterRegistry.class).counter("trunkline.reconciler.halted").count();
+	}
+
+	/** This stack's marker on a LiveKit trunk, for a request of account 1. */
+	private static String marker(UUID requestId) {
+		return marker(requestId, 1);
+	}
+
+	private static String marker(UUID requestId, long account) {
+		return "{\"trunkline\":\"" + stack.installation() + "\",\"request\":\"" + requestId + "\",\"account\":"
+				+ account + "}";
 	}
 
 	private static List<String> inboundTrunkIds() {
@@ -300,8 +371,7 @@ class ProvisioningEndToEndTests {
 		// expired) and the trunk.
 		long account = sql("UPDATE provisioning_requests SET attempts = 1, lease_until = now() - interval '1 second' "
 				+ "WHERE id = ? RETURNING account_id", requestId);
-		String leftBehind = client.createInboundTrunkOnLiveKit(extension,
-				"{\"trunkline\":\"trunkline\",\"request\":\"" + requestId + "\",\"account\":" + account + "}");
+		String leftBehind = client.createInboundTrunkOnLiveKit(extension, marker(requestId, account));
 
 		stack.startWorker();
 

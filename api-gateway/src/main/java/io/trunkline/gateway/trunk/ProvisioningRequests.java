@@ -32,6 +32,8 @@ public class ProvisioningRequests {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProvisioningRequests.class);
 
+	private static final String TAKEN_SINCE = "Another live SIP trunk or create has taken this phone number since it failed.";
+
 	private final JdbcClient jdbc;
 
 	private final Outbox outbox;
@@ -58,6 +60,8 @@ public class ProvisioningRequests {
 	 * @param command the validated command
 	 * @throws DuplicateTrunk when the account has a live trunk or request with the same
 	 * number, username and address
+	 * @throws PhoneNumberInUse when another live trunk or request of the installation
+	 * holds the number
 	 */
 	public void submit(UUID requestId, long accountId, CreateTrunk command) {
 		EncryptedSecret password = this.cipher.encrypt(command.sipPassword(), requestId.toString());
@@ -78,9 +82,29 @@ public class ProvisioningRequests {
 		request.put("proxy", command.outboundProxy());
 		request.put("country", command.countryCode());
 		ProvisionTrunk event = ProvisionTrunk.of(requestId, accountId, this.clock.instant());
-		// The request and its event in one statement: one round trip, no explicit
-		// transaction. A duplicate inserts neither.
-		int appended = this.outbox.appendWith(
+		String payload = this.json.writeValueAsString(event);
+		// A live request that held the number may end (fail) between the refused insert
+		// and the look-up of its holder: then the insert is tried once more.
+		for (int tries = 1; !insert(request, requestId, payload); tries++) {
+			Optional<Identity> holder = liveHolderOf(command.phoneNumber());
+			if (holder.isPresent() && holder.get().is(accountId, command.sipUsername(), command.sipAddress())) {
+				throw new DuplicateTrunk();
+			}
+			if (holder.isPresent() || tries == 2) {
+				throw new PhoneNumberInUse();
+			}
+		}
+		logger.info("Accepted create request {} of account {} for {} at {}", requestId, accountId,
+				command.phoneNumber(), command.sipAddress());
+	}
+
+	/**
+	 * Inserts the request and its event in one statement: one round trip, no explicit
+	 * transaction. A request whose called number a live request holds inserts neither.
+	 * @return whether it was inserted
+	 */
+	private boolean insert(Map<String, Object> request, UUID requestId, String payload) {
+		return this.outbox.appendWith(
 				"""
 						WITH change AS (
 						    INSERT INTO provisioning_requests (id, account_id, status, sip_trunk_type, phone_number, nickname,
@@ -88,16 +112,37 @@ public class ProvisioningRequests {
 						        inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code)
 						    VALUES (:id, :account, 'pending', :type, :phone, :nickname, :username, :keyId, :ciphertext, :address,
 						        :format, :inboundAuth, :allowedIps, :proxy, :country)
-						    ON CONFLICT (account_id, phone_number, sip_username, sip_address) WHERE status <> 'failed' DO NOTHING
+						    ON CONFLICT DO NOTHING
 						    RETURNING id
 						)""",
-				request, Topics.PROVISIONING_REQUESTS, requestId.toString(), "ProvisionTrunk",
-				this.json.writeValueAsString(event));
-		if (appended == 0) {
-			throw new DuplicateTrunk();
+				request, Topics.PROVISIONING_REQUESTS, requestId.toString(), "ProvisionTrunk", payload) > 0;
+	}
+
+	/**
+	 * @param phoneNumber a phone number or extension
+	 * @return the live (pending or provisioned) request that holds its called number,
+	 * found by the same key as the database's unique index
+	 */
+	private Optional<Identity> liveHolderOf(String phoneNumber) {
+		return this.jdbc.sql("""
+				SELECT account_id, phone_number, sip_username, sip_address FROM provisioning_requests
+				WHERE called_number_key(phone_number) = called_number_key(?) AND status <> 'failed'
+				""")
+			.param(phoneNumber)
+			.query((rs, row) -> new Identity(rs.getLong("account_id"), rs.getString("phone_number"),
+					rs.getString("sip_username"), rs.getString("sip_address")))
+			.optional();
+	}
+
+	/**
+	 * Who a request is: its account and identity (number, username, address).
+	 */
+	private record Identity(long accountId, String phoneNumber, String sipUsername, String sipAddress) {
+
+		boolean is(long account, String username, String address) {
+			return this.accountId == account && this.sipUsername.equals(username) && this.sipAddress.equals(address);
 		}
-		logger.info("Accepted create request {} of account {} for {} at {}", requestId, accountId,
-				command.phoneNumber(), command.sipAddress());
+
 	}
 
 	/**
@@ -107,20 +152,34 @@ public class ProvisioningRequests {
 	 * @return the account that owns it
 	 * @throws TrunkNotFound when there is no such request
 	 * @throws RequestNotReplayable when it did not fail, or a live trunk or request has
-	 * taken its identity since
+	 * taken its phone number since
 	 */
 	@Transactional
 	public long replay(UUID requestId) {
-		Optional<String> status = this.jdbc.sql("SELECT status FROM provisioning_requests WHERE id = ? FOR UPDATE")
+		Optional<Identity> failed = this.jdbc
+			.sql("SELECT status, account_id, phone_number, sip_username, sip_address FROM provisioning_requests "
+					+ "WHERE id = ? FOR UPDATE")
 			.param(requestId)
-			.query(String.class)
+			.query((rs, row) -> {
+				String status = rs.getString("status");
+				if (!"failed".equals(status)) {
+					throw new RequestNotReplayable(
+							"Only a failed request can be replayed; this one is " + status + ".");
+				}
+				return new Identity(rs.getLong("account_id"), rs.getString("phone_number"),
+						rs.getString("sip_username"), rs.getString("sip_address"));
+			})
 			.optional();
-		if (status.isEmpty()) {
+		if (failed.isEmpty()) {
 			throw new TrunkNotFound();
 		}
-		if (!"failed".equals(status.get())) {
-			throw new RequestNotReplayable("Only a failed request can be replayed; this one is " + status.get() + ".");
-		}
+		Identity replayed = failed.get();
+		liveHolderOf(replayed.phoneNumber()).ifPresent((holder) -> {
+			throw holder.is(replayed.accountId(), replayed.sipUsername(), replayed.sipAddress())
+					? new RequestNotReplayable(
+							"A SIP trunk with the same phone number, username, and address already exists.")
+					: new RequestNotReplayable(TAKEN_SINCE);
+		});
 		long accountId;
 		try {
 			accountId = this.jdbc.sql("""
@@ -132,8 +191,7 @@ public class ProvisioningRequests {
 					""").param(requestId).query(Long.class).single();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new RequestNotReplayable(
-					"A SIP trunk with the same phone number, username, and address already exists.");
+			throw new RequestNotReplayable(TAKEN_SINCE);
 		}
 		this.outbox.append(Topics.PROVISIONING_REQUESTS, requestId.toString(), "ProvisionTrunk",
 				this.json.writeValueAsString(ProvisionTrunk.of(requestId, accountId, this.clock.instant())));

@@ -2,7 +2,7 @@ package io.trunkline.gateway.trunk;
 
 /**
  * An operator asked to replay a request that cannot be: it did not fail, or its phone
- * number, username and address are taken by a live trunk or request since.
+ * number is taken by a live trunk or request since.
  */
 public class RequestNotReplayable extends RuntimeException {
 

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Create bodies that never repeat a phone number within a benchmark run, half of them a
  * PBX extension with digest authentication, half a UK DID with IP authentication.
  * <p>
- * LiveKit (and the stand-in) refuse two inbound trunks with the same number, and the API
- * refuses a second live trunk with the same number, username and address, so every run of
+ * LiveKit (and the stand-in) refuse two inbound trunks with the same number, and so does
+ * the API (one live trunk per number in an installation), so every run of
  * a benchmark gets its own block: extensions are {@code b<block><base-36 counter>}, DIDs
  * {@code +44 20 7<block><5 digits>} (every {@code +44 20 7xxx xxxx} is a valid London
  * number).

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.trunkline.gateway.trunk.DuplicateTrunk;
 import io.trunkline.gateway.trunk.InvalidTrunk;
+import io.trunkline.gateway.trunk.PhoneNumberInUse;
 import io.trunkline.gateway.trunk.TrunkNotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,11 @@ class ApiErrors {
 
 	@ExceptionHandler
 	ResponseEntity<Object> duplicate(DuplicateTrunk ex) {
+		return Answers.error(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> numberInUse(PhoneNumberInUse ex) {
 		return Answers.error(HttpStatus.CONFLICT, ex.getMessage());
 	}
 

@@ -149,6 +149,32 @@ class CreateRequestHandlingIntegrationTests {
 	}
 
 	@Test
+	void letsExactlyOneOfRacingAccountsTakeANumber() throws Exception {
+		String body = extensionTrunk(nextExtension());
+		int racers = 6;
+		List<ApiClient> tenants = new ArrayList<>();
+		for (int i = 0; i < racers; i++) {
+			tenants.add(this.api.as(this.accounts.open("racer " + i).token()));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(racers);
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+		for (ApiClient tenant : tenants) {
+			statuses.add(CompletableFuture.supplyAsync(() -> {
+				await(start);
+				return tenant.post(TRUNKS, body, "Prefer", "respond-async").status();
+			}, pool));
+		}
+
+		start.countDown();
+
+		List<Integer> answers = statuses.stream().map(CompletableFuture::join).toList();
+		pool.shutdown();
+		assertThat(answers).containsOnly(202, 409);
+		assertThat(answers).filteredOn((status) -> status == 202).hasSize(1);
+	}
+
+	@Test
 	void pagesThroughTheTrunksNewestFirst() {
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {

@@ -64,6 +64,19 @@ class ReplayAdminIntegrationTests {
 	}
 
 	@Test
+	void refusesToReplayWhenAnotherAccountHasTakenItsNumber() {
+		UUID failed = accepted(ApiClient.forNewAccount(this.environment, this.accounts), extensionTrunk("8004"));
+		fail(failed);
+		accepted(ApiClient.forNewAccount(this.environment, this.accounts), extensionTrunk("8004"));
+
+		Answer replayed = operator().post("/admin/requests/" + failed + "/replay", "");
+
+		assertThat(replayed.status()).isEqualTo(409);
+		assertThat(replayed.json().get("error").asString())
+			.isEqualTo("Another live SIP trunk or create has taken this phone number since it failed.");
+	}
+
+	@Test
 	void refusesToReplayARequestThatDidNotFail() {
 		UUID pending = accepted(ApiClient.forNewAccount(this.environment, this.accounts), extensionTrunk("8003"));
 

@@ -97,8 +97,58 @@ class SipTrunkApiIntegrationTests {
 	}
 
 	@Test
+	void refusesANumberThatAnotherAccountHoldsWithoutNamingThatAccount() {
+		String extension = nextExtension();
+		this.api.post(TRUNKS, extensionTrunk(extension), "Prefer", "respond-async");
+		ApiClient other = this.api.as(this.accounts.open("other tenant").token());
+
+		Answer answer = other.post(TRUNKS, extensionTrunk(extension), "Prefer", "respond-async");
+
+		assertThat(answer.status()).isEqualTo(409);
+		assertThat(answer.body())
+			.isEqualTo("{\"error\":\"This phone number is already in use by another SIP trunk.\"}");
+	}
+
+	@Test
+	void refusesTheSameNumberWithOtherCredentialsInOneAccount() {
+		String extension = nextExtension();
+		this.api.post(TRUNKS, extensionTrunk(extension), "Prefer", "respond-async");
+
+		Answer answer = this.api.post(TRUNKS, extensionTrunk(extension).replace("myuser", "otheruser"), "Prefer",
+				"respond-async");
+
+		assertThat(answer.status()).isEqualTo(409);
+		assertThat(answer.json().get("error").asString())
+			.isEqualTo("This phone number is already in use by another SIP trunk.");
+	}
+
+	@Test
+	void treatsAnExtensionOfDigitsAndTheSameNumberInE164AsOneCalledNumber() {
+		this.api.post(TRUNKS, extensionTrunk("14155552672"), "Prefer", "respond-async");
+
+		Answer answer = this.api.as(this.accounts.open("did tenant").token())
+			.post(TRUNKS, didTrunkWithIpAuth("+14155552672"), "Prefer", "respond-async");
+
+		assertThat(answer.status()).isEqualTo(409);
+	}
+
+	@Test
+	void freesTheNumberForEveryAccountWhenItsRequestFails() {
+		String extension = nextExtension();
+		Answer first = this.api.post(TRUNKS, extensionTrunk(extension), "Prefer", "respond-async");
+		this.jdbc.sql("UPDATE provisioning_requests SET status = 'failed', completed_at = now() WHERE id = ?")
+			.param(UUID.fromString(first.json().get("data").get("request_id").asString()))
+			.update();
+
+		Answer answer = this.api.as(this.accounts.open("next tenant").token())
+			.post(TRUNKS, extensionTrunk(extension), "Prefer", "respond-async");
+
+		assertThat(answer.status()).isEqualTo(202);
+	}
+
+	@Test
 	void showsACommittedTrunkExactlyAsDocumented() {
-		Answer accepted = this.api.post(TRUNKS, didTrunkWithIpAuth("+14155551234"), "Prefer", "respond-async");
+		Answer accepted = this.api.post(TRUNKS, didTrunkWithIpAuth("+14155552671"), "Prefer", "respond-async");
 		UUID requestId = UUID.fromString(accepted.json().get("data").get("request_id").asString());
 		long trunkId = commitTrunk(this.jdbc, requestId);
 
@@ -108,7 +158,7 @@ class SipTrunkApiIntegrationTests {
 				"sip_address", "sip_calling_format", "inbound_authorization_type", "allowed_inbound_ips",
 				"outbound_proxy", "country_code", "inbound_trunk_id", "outbound_trunk_id", "created_at", "updated_at");
 		assertThat(trunk.get("id").asLong()).isEqualTo(trunkId);
-		assertThat(trunk.get("phone_number").asString()).isEqualTo("+14155551234");
+		assertThat(trunk.get("phone_number").asString()).isEqualTo("+14155552671");
 		assertThat(trunk.get("nickname").isNull()).isTrue();
 		assertThat(trunk.get("allowed_inbound_ips").toString()).isEqualTo("[\"203.0.113.10\",\"198.51.100.20\"]");
 		assertThat(trunk.get("outbound_proxy").asBoolean()).isTrue();

@@ -148,7 +148,7 @@ class LiveKitSipClientTests {
 
 	LiveKitSipClient client(String secret) {
 		return new LiveKitSipClient(new LiveKitSettings(standIn.url(), "worker-key", secret, Duration.ofSeconds(1),
-				Duration.ofMillis(800), Duration.ofMinutes(10)), this.meters);
+				Duration.ofMillis(800), Duration.ofMinutes(10), false), this.meters);
 	}
 
 	static InboundTrunk inbound(String number) {
