@@ -603,6 +603,44 @@ class ProvisioningEndToEndTests {
 	}
 
 	@Test
+	void givesUpARequestWhoseAttemptsRanOutAndTheOperatorReplaysIt() throws Exception {
+		String extension = nextExtension();
+		Answer accepted = acceptedWithTenExpiredAttempts(extension);
+		UUID requestId = UUID.fromString(accepted.json().get("data").get("request_id").asString());
+
+		ConfigurableApplicationContext worker = stack.startWorker();
+
+		await().atMost(20, SECONDS).until(() -> statusOf(accepted), "failed"::equals);
+		assertThat(client.admin("GET", "/admin/requests/failed", ADMIN_TOKEN).json().get("data"))
+			.filteredOn((item) -> item.get("request_id").asString().equals(requestId.toString()))
+			.singleElement()
+			.satisfies(
+					(failure) -> assertThat(failure.get("failure_reason").asString()).isEqualTo("attempts_exhausted"));
+		assertThat(worker.getBean(MeterRegistry.class)
+			.counter("trunkline.provisioning.abandoned", "reason", "attempts_exhausted")
+			.count()).isEqualTo(1);
+		assertThat(inboundWithNumber(extension)).isEmpty();
+		assertThat(client.admin("POST", "/admin/requests/" + requestId + "/replay", ADMIN_TOKEN).status())
+			.isEqualTo(202);
+		await().atMost(20, SECONDS).until(() -> statusOf(accepted), "provisioned"::equals);
+		assertThat(inboundWithNumber(extension)).hasSize(1);
+		assertThat(outboundWithNumber(extension)).hasSize(1);
+	}
+
+	/**
+	 * A create whose request had ten attempts (the default bound), each of whose claims
+	 * expired, while no worker runs.
+	 */
+	static Answer acceptedWithTenExpiredAttempts(String extension) throws SQLException {
+		stack.stop(stack.workers().get(0));
+		Answer accepted = client.post(extensionTrunk(extension), "Prefer", "respond-async");
+		sql("UPDATE provisioning_requests SET attempts = 10, lease_until = now() - interval '1 second' "
+				+ "WHERE id = ? RETURNING attempts",
+				UUID.fromString(accepted.json().get("data").get("request_id").asString()));
+		return accepted;
+	}
+
+	@Test
 	void neverLeaksTheSipPassword() throws Exception {
 		client.post(extensionTrunk(nextExtension()));
 		standIn().faults().on("CreateSIPOutboundTrunk").respond(400, "invalid_argument", "refused").times(1);

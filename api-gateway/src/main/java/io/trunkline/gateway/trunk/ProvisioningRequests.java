@@ -147,7 +147,9 @@ public class ProvisioningRequests {
 
 	/**
 	 * Provisions a failed request again, for an operator: it becomes pending (with its
-	 * original password) and its command is published again, in one transaction.
+	 * original password) and its command is published again, in one transaction. The
+	 * worker's bounds on attempts and age count from the replay; the attempt count itself
+	 * goes on growing, as the worker fences its writes with it.
 	 * @param requestId the failed request
 	 * @return the account that owns it
 	 * @throws TrunkNotFound when there is no such request
@@ -185,7 +187,7 @@ public class ProvisioningRequests {
 			accountId = this.jdbc.sql("""
 					UPDATE provisioning_requests
 					SET status = 'pending', failure_reason = NULL, lease_until = NULL, completed_at = NULL,
-					    updated_at = now()
+					    updated_at = now(), replayed_at = now(), attempts_at_replay = attempts
 					WHERE id = ?
 					RETURNING account_id
 					""").param(requestId).query(Long.class).single();

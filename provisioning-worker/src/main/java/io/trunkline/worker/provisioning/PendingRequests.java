@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -27,10 +28,16 @@ import org.springframework.stereotype.Component;
  * end a request.
  * <p>
  * A claim is one committed {@code UPDATE} that only succeeds on a pending request whose
- * lease is free or expired, so two workers never provision the same request at once (a
- * duplicate delivery during a rebalance finds it claimed). A worker that dies mid-way
- * leaves its lease to expire; the stalled-request sweeper then drives the request again,
- * and the new claim's attempt count tells it to look for trunks the dead worker made.
+ * lease is free or expired (a duplicate delivery during a rebalance finds it claimed).
+ * The worker renews the leases it holds while their work is queued or in flight; a worker
+ * that dies mid-way leaves its lease to expire, the stalled-request sweeper then drives
+ * the request again, and the new claim's attempt count tells it to look for trunks the
+ * dead worker made.
+ * <p>
+ * A worker that only seemed dead (a long pause, a partition from the database) may still
+ * be working on a request another worker has claimed since. The claim's attempt number is
+ * its fencing token: every renewal, commit and failure names it, and changes nothing once
+ * the request's attempt count has moved on.
  */
 @Component
 public class PendingRequests {
@@ -42,23 +49,79 @@ public class PendingRequests {
 	}
 
 	/**
-	 * Claims every request of the batch that is pending and free, in one statement.
+	 * Claims every request of the batch that is pending and free, in one statement. A
+	 * claim that goes past the request's bounds (counted from its creation or last
+	 * replay) is still taken, so that the request is given up under a fencing token of
+	 * its own.
+	 * @param requestIds the requests
+	 * @param settings the lease and the bounds on attempts and age
 	 * @return the claimed requests; the others ended, are claimed by another worker, or
 	 * do not exist ({@link #standingOf})
 	 */
-	List<TrunkRequest> claim(Collection<UUID> requestIds, Duration lease) {
+	List<TrunkRequest> claim(Collection<UUID> requestIds, ProvisioningSettings settings) {
 		return this.jdbc.sql("""
 				UPDATE provisioning_requests
 				SET attempts = attempts + 1, lease_until = now() + make_interval(secs => ?), updated_at = now()
 				WHERE id = ANY(?) AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())
 				RETURNING id, account_id, sip_trunk_type, phone_number, nickname, sip_username, sip_password_key_id,
 				    sip_password_ciphertext, sip_address, sip_calling_format, inbound_authorization_type,
-				    allowed_inbound_ips, outbound_proxy, country_code, attempts
+				    allowed_inbound_ips, outbound_proxy, country_code, attempts,
+				    CASE WHEN attempts - attempts_at_replay > ? THEN 'attempts_exhausted'
+				         WHEN coalesce(replayed_at, created_at) < now() - make_interval(secs => ?) THEN 'expired'
+				    END AS give_up_reason
 				""")
-			.param(lease.toMillis() / 1000.0)
+			.param(seconds(settings.lease()))
 			.param(requestIds.toArray(UUID[]::new))
+			.param(settings.maxAttempts())
+			.param(seconds(settings.maxAge()))
 			.query(PendingRequests::request)
 			.list();
+	}
+
+	/**
+	 * Extends the leases of claims that are still the latest of their requests, in one
+	 * statement.
+	 * @param held the claims' attempt numbers by request id
+	 * @param lease how long from now the leases last
+	 * @return the requests whose lease was extended; the others ended, or a later claim
+	 * took them over
+	 */
+	Set<UUID> renew(Map<UUID, Integer> held, Duration lease) {
+		if (held.isEmpty()) {
+			return Set.of();
+		}
+		List<UUID> ids = List.copyOf(held.keySet());
+		return Set.copyOf(this.jdbc.sql("""
+				UPDATE provisioning_requests r SET lease_until = now() + make_interval(secs => ?)
+				FROM unnest(CAST(? AS uuid[]), CAST(? AS integer[])) AS h (id, attempt)
+				WHERE r.id = h.id AND r.attempts = h.attempt AND r.status = 'pending'
+				RETURNING r.id
+				""")
+			.param(seconds(lease))
+			.param(ids.toArray(UUID[]::new))
+			.param(ids.stream().map(held::get).toArray(Integer[]::new))
+			.query(UUID.class)
+			.list());
+	}
+
+	/**
+	 * Tells which of a request's LiveKit trunks may be deleted now, right before they
+	 * are: none while the request is pending (the attempt that holds it may be about to
+	 * commit them), and never one that a committed trunk references.
+	 * @param requestId the request whose marker the trunks carry
+	 * @param trunkIds the trunks
+	 * @return those that may be deleted
+	 */
+	Set<String> removable(UUID requestId, Collection<String> trunkIds) {
+		if (trunkIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(this.jdbc.sql("""
+				SELECT t.id FROM unnest(CAST(? AS text[])) AS t (id)
+				WHERE EXISTS (SELECT 1 FROM provisioning_requests r WHERE r.id = ? AND r.status <> 'pending')
+				  AND NOT EXISTS (SELECT 1 FROM sip_trunks s WHERE s.inbound_trunk_id = t.id)
+				  AND NOT EXISTS (SELECT 1 FROM sip_trunks s WHERE s.outbound_trunk_id = t.id)
+				""").param(trunkIds.toArray(String[]::new)).param(requestId).query(String.class).list());
 	}
 
 	/**
@@ -122,18 +185,19 @@ public class PendingRequests {
 	}
 
 	/**
-	 * Commits the trunks of every request that is still pending, in one statement: the
-	 * trunks' rows and the requests' new status, guarded by the requests' row locks (a
-	 * request another worker ended meanwhile is left out).
-	 * @return the committed outcomes by request id; a request missing from it had already
-	 * ended
+	 * Commits the trunks of every request that is still pending under the claim that made
+	 * them, in one statement: the trunks' rows and the requests' new status, guarded by
+	 * the requests' row locks and fenced by each claim's attempt number (a request that
+	 * another claim took over or ended meanwhile is left out).
+	 * @return the committed outcomes by request id; a request missing from it is no
+	 * longer this claim's
 	 */
 	Map<UUID, TrunkProvisioned> commitProvisioned(List<Provisioned> provisioned) {
 		return this.jdbc
 			.sql("""
 					WITH made AS (
-					    SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
-					        AS m (request_id, inbound_trunk_id, outbound_trunk_id, entry)
+					    SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]),
+					        CAST(? AS text[])) AS m (request_id, attempt, inbound_trunk_id, outbound_trunk_id, entry)
 					), trunk AS (
 					    INSERT INTO sip_trunks (account_id, request_id, phone_number, nickname, sip_username, sip_address,
 					        sip_calling_format, inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code,
@@ -142,7 +206,7 @@ public class PendingRequests {
 					        r.sip_calling_format, r.inbound_authorization_type, r.allowed_inbound_ips, r.outbound_proxy,
 					        r.country_code, m.inbound_trunk_id, m.outbound_trunk_id
 					    FROM provisioning_requests r JOIN made m ON m.request_id = r.id
-					    WHERE r.status = 'pending'
+					    WHERE r.status = 'pending' AND r.attempts = m.attempt
 					    ORDER BY r.id
 					    FOR UPDATE OF r
 					    RETURNING id, account_id, request_id, inbound_trunk_id, outbound_trunk_id, created_at
@@ -157,6 +221,7 @@ public class PendingRequests {
 					SELECT id, account_id, request_id, inbound_trunk_id, outbound_trunk_id, created_at FROM trunk
 					""")
 			.param(provisioned.stream().map((made) -> made.request().id()).toArray(UUID[]::new))
+			.param(provisioned.stream().map((made) -> made.request().attempts()).toArray(Integer[]::new))
 			.param(provisioned.stream().map(Provisioned::inboundTrunkId).toArray(String[]::new))
 			.param(provisioned.stream().map(Provisioned::outboundTrunkId).toArray(String[]::new))
 			.param(provisioned.stream().map(Provisioned::historyEntry).toArray(String[]::new))
@@ -170,20 +235,24 @@ public class PendingRequests {
 	}
 
 	/**
-	 * Marks the request failed, if it is still pending.
-	 * @return the committed outcome, or empty when the request had already ended
+	 * Marks the request failed, if it is still pending under this claim (fenced by its
+	 * attempt number).
+	 * @param request the request as this claim took it
+	 * @return the committed outcome, or empty when another claim took the request over or
+	 * it had already ended
 	 */
 	Optional<TrunkProvisioningFailed> commitFailed(TrunkRequest request, String reason, String historyEntry) {
 		return this.jdbc.sql("""
 				UPDATE provisioning_requests
 				SET status = 'failed', failure_reason = :reason, completed_at = now(), updated_at = now(),
 				    lease_until = NULL, attempt_history = attempt_history || CAST(:entry AS jsonb)
-				WHERE id = :id AND status = 'pending'
+				WHERE id = :id AND status = 'pending' AND attempts = :attempt
 				RETURNING completed_at
 				""")
 			.param("reason", reason)
 			.param("entry", historyEntry)
 			.param("id", request.id())
+			.param("attempt", request.attempts())
 			.query(Timestamp.class)
 			.optional()
 			.map((at) -> TrunkProvisioningFailed.of(request.id(), request.accountId(), reason, at.toInstant()));
@@ -203,7 +272,7 @@ public class PendingRequests {
 				  AND ((lease_until IS NOT NULL AND lease_until < now())
 				       OR (lease_until IS NULL AND created_at < now() - make_interval(secs => :grace)))
 				ORDER BY created_at LIMIT :limit
-				""").param("grace", unclaimedGrace.toMillis() / 1000.0).param("limit", limit).query(UUID.class).list();
+				""").param("grace", seconds(unclaimedGrace)).param("limit", limit).query(UUID.class).list();
 	}
 
 	/**
@@ -252,7 +321,11 @@ public class PendingRequests {
 				rs.getString("sip_address"), rs.getString("sip_calling_format"),
 				rs.getString("inbound_authorization_type"),
 				(ips != null) ? Arrays.asList((String[]) ips.getArray()) : List.of(), rs.getBoolean("outbound_proxy"),
-				rs.getString("country_code"), rs.getInt("attempts"));
+				rs.getString("country_code"), rs.getInt("attempts"), rs.getString("give_up_reason"));
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.toMillis() / 1000.0;
 	}
 
 }

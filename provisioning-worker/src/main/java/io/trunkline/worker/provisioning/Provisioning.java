@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -33,6 +32,7 @@ import io.trunkline.schema.provisioning.TrunkProvisioned;
 import io.trunkline.schema.provisioning.TrunkProvisioningFailed;
 import io.trunkline.schema.secret.SecretCipher;
 import io.trunkline.schema.secret.SecretCipher.UndecryptableSecret;
+import io.trunkline.worker.provisioning.Leases.Lease;
 import io.trunkline.worker.provisioning.PendingRequests.Provisioned;
 import io.trunkline.worker.voice.ExistingTrunk;
 import io.trunkline.worker.voice.ResilientCalls;
@@ -55,20 +55,35 @@ import org.springframework.stereotype.Service;
  * their outcomes, however many there are; each request keeps its own outcome.
  * <ol>
  * <li>Claim the requests (a lease), in one statement. A request that already ended has
- * its outcome announced again: the same event twice provisions once.</li>
+ * its outcome announced again: the same event twice provisions once. A claim past the
+ * request's bounds on attempts or age gives it up: it is failed, and stays replayable.
+ * The claims' leases are renewed until their outcomes are committed
+ * ({@link Leases}).</li>
  * <li>Create every claimed request's inbound and outbound trunk concurrently, each under
  * retries and the circuit breaker. A create whose outcome is unknown (timeout, lost
  * response), or any create of a request an earlier worker claimed, first looks for the
  * trunk by number and marker and reuses it: creates are not idempotent on LiveKit.</li>
- * <li>A request that failed has every trunk carrying its marker deleted, then its failure
- * committed. The trunks of those that succeeded are committed together.</li>
+ * <li>A request that failed has its failure committed, then every trunk carrying its
+ * marker deleted. The trunks of those that succeeded are committed together.</li>
  * <li>Publish the outcomes, then wait for the broker to acknowledge them all.</li>
  * </ol>
+ * Every commit and failure is fenced by the claim's attempt number: an attempt that
+ * another one took over (its worker seemed dead long enough for its lease to expire)
+ * changes nothing. Deleting trunks only follows a write that won: a failure that this
+ * attempt committed, or an outcome another attempt committed; and a trunk that a
+ * committed trunk references, or that belongs to a request pending again, is never
+ * deleted. What a losing attempt leaves on LiveKit is the winner's to reuse or the
+ * reconciler's to remove.
  */
 @Service
 public class Provisioning implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(Provisioning.class);
+
+	/**
+	 * The most characters of an attempt's failure detail kept in its history.
+	 */
+	static final int DETAIL_LIMIT = 300;
 
 	private final PendingRequests requests;
 
@@ -90,6 +105,8 @@ public class Provisioning implements DisposableBean {
 
 	private final DistributionSummary batches;
 
+	private final Leases leases;
+
 	/**
 	 * Runs the LiveKit creates of every consumer thread, as many at once as the
 	 * {@code livekit} bulkhead lets through: more threads would only queue in it (and be
@@ -97,10 +114,11 @@ public class Provisioning implements DisposableBean {
 	 */
 	private final ExecutorService creates;
 
-	Provisioning(PendingRequests requests, VoiceInfrastructure voice, ResilientCalls resilient, SecretCipher cipher,
-			ProvisioningSettings settings, OutboundProxySettings proxy, OutcomePublisher outcomes, JsonMapper json,
-			MeterRegistry meters) {
+	Provisioning(PendingRequests requests, Leases leases, VoiceInfrastructure voice, ResilientCalls resilient,
+			SecretCipher cipher, ProvisioningSettings settings, OutboundProxySettings proxy, OutcomePublisher outcomes,
+			JsonMapper json, MeterRegistry meters) {
 		this.requests = requests;
+		this.leases = leases;
 		this.voice = voice;
 		this.resilient = resilient;
 		this.cipher = cipher;
@@ -137,22 +155,38 @@ public class Provisioning implements DisposableBean {
 	public Map<UUID, RuntimeException> provision(Collection<UUID> requestIds) {
 		Set<UUID> ids = new LinkedHashSet<>(requestIds);
 		this.batches.record(ids.size());
-		List<TrunkRequest> claimed = this.requests.claim(ids, this.settings.lease());
+		List<TrunkRequest> claimed = this.requests.claim(ids, this.settings);
 		Set<UUID> unclaimed = new LinkedHashSet<>(ids);
 		claimed.forEach((request) -> unclaimed.remove(request.id()));
 		Map<UUID, RuntimeException> failures = new LinkedHashMap<>();
-		List<Attempt> attempts = claimed.stream().map(this::start).toList();
-		List<Provisioned> made = new ArrayList<>();
+		List<Lease> held = claimed.stream().map(this.leases::hold).toList();
+		List<Attempt> attempts = new ArrayList<>();
 		List<ProvisioningOutcome> committed = new ArrayList<>();
-		for (Attempt attempt : attempts) {
-			try {
-				settle(attempt, committed).ifPresent(made::add);
+		try {
+			for (int i = 0; i < claimed.size(); i++) {
+				attempts.add(start(claimed.get(i), held.get(i)));
 			}
-			catch (RuntimeException ex) {
-				failures.put(attempt.request.id(), ex);
+			List<Provisioned> made = new ArrayList<>();
+			for (Attempt attempt : attempts) {
+				try {
+					Optional<Provisioned> provisioned = settle(attempt, committed);
+					provisioned.ifPresent(made::add);
+					if (provisioned.isEmpty()) {
+						this.leases.release(attempt.lease);
+					}
+				}
+				catch (RuntimeException ex) {
+					failures.put(attempt.request.id(), ex);
+				}
 			}
+			committed.addAll(commit(made, failures));
 		}
-		committed.addAll(commit(made, failures));
+		finally {
+			// A claim whose outcome is not committed now (something other than LiveKit
+			// failed it) keeps its lease until it expires: the sweeper then drives it
+			// again.
+			held.forEach(this.leases::release);
+		}
 		long now = System.nanoTime();
 		Map<UUID, Long> started = new LinkedHashMap<>();
 		attempts.forEach((attempt) -> started.put(attempt.request.id(), attempt.started));
@@ -190,49 +224,62 @@ public class Provisioning implements DisposableBean {
 	/**
 	 * Starts a claimed request's two creates. The two trunks are independent: both are
 	 * created at once, and both are awaited before anything else happens, so a failure of
-	 * either compensates whatever the other made.
+	 * either compensates whatever the other made. A claim past the request's bounds, or
+	 * of a request whose password cannot be decrypted, creates nothing.
 	 */
-	private Attempt start(TrunkRequest request) {
+	private Attempt start(TrunkRequest request, Lease lease) {
+		long started = System.nanoTime();
+		if (request.giveUpReason() != null) {
+			return new Attempt(request, lease, started, Set.of(), null, null,
+					new Unstarted(request.giveUpReason(), giveUpDetail(request)));
+		}
 		logger.info("Provisioning request {} of account {} (attempt {})", request.id(), request.accountId(),
 				request.attempts());
-		long started = System.nanoTime();
 		String password;
 		try {
 			password = this.cipher.decrypt(request.sipPassword(), request.id().toString());
 		}
 		catch (UndecryptableSecret ex) {
-			return new Attempt(request, started, Set.of(), null, null, ex);
+			return new Attempt(request, lease, started, Set.of(), null, null,
+					new Unstarted("secret_undecryptable", ex.getMessage()));
 		}
 		Set<String> made = ConcurrentHashMap.newKeySet();
 		CompletableFuture<String> inbound = CompletableFuture.supplyAsync(() -> {
-			String id = ensure(request, "inbound", this.voice::findInboundTrunks, request.phoneNumber(),
+			String id = ensure(request, lease, "inbound", this.voice::findInboundTrunks, request.phoneNumber(),
 					() -> this.voice.createInboundTrunk(this.mapping.inbound(request, password)));
 			made.add(id);
 			return id;
 		}, this.creates);
 		CompletableFuture<String> outbound = CompletableFuture.supplyAsync(() -> {
-			String id = ensure(request, "outbound", this.voice::findOutboundTrunks, TrunkMapping.callingNumber(request),
+			String id = ensure(request, lease, "outbound", this.voice::findOutboundTrunks,
+					TrunkMapping.callingNumber(request),
 					() -> this.voice.createOutboundTrunk(this.mapping.outbound(request, password)));
 			made.add(id);
 			return id;
 		}, this.creates);
-		return new Attempt(request, started, made, inbound, outbound, null);
+		return new Attempt(request, lease, started, made, inbound, outbound, null);
+	}
+
+	private String giveUpDetail(TrunkRequest request) {
+		if ("attempts_exhausted".equals(request.giveUpReason())) {
+			return "more than " + this.settings.maxAttempts() + " attempts since it was requested or replayed";
+		}
+		return "pending for longer than " + this.settings.maxAge() + " since it was requested or replayed";
 	}
 
 	/**
-	 * Waits for an attempt's two creates. When LiveKit failed it, its trunks are deleted
-	 * and its failure is committed and added to {@code failed}.
-	 * @return its trunks, ready to be committed, or empty when it failed
+	 * Waits for an attempt's two creates. When LiveKit failed it, its failure is
+	 * committed and added to {@code failed}, then its trunks are deleted.
+	 * @return its trunks, ready to be committed, or empty when it failed or another
+	 * attempt took the request over
 	 * @throws RuntimeException when something other than LiveKit failed it (a bug, the
 	 * database): the claim stays until its lease expires, and the next attempt finds the
 	 * trunks
 	 */
 	private Optional<Provisioned> settle(Attempt attempt, List<ProvisioningOutcome> failed) {
 		TrunkRequest request = attempt.request;
-		if (attempt.undecryptable != null) {
-			logger.error("The SIP password of request {} cannot be decrypted ({}); failing it", request.id(),
-					attempt.undecryptable.getMessage());
-			failed.add(fail(request, "secret_undecryptable", attempt.undecryptable.getMessage(), Set.of()));
+		if (attempt.unstarted != null) {
+			giveUp(attempt).ifPresent(failed::add);
 			return Optional.empty();
 		}
 		RuntimeException failure = null;
@@ -254,19 +301,100 @@ public class Provisioning implements DisposableBean {
 			return Optional
 				.of(new Provisioned(request, inboundId, outboundId, history(request, "provisioned", null, null)));
 		}
+		if (failure instanceof ClaimLost) {
+			logger.info(
+					"Attempt {} of request {} stopped: another attempt took the request over; its LiveKit trunks "
+							+ "{} are left to that attempt and the reconciler",
+					request.attempts(), request.id(), attempt.made);
+			return Optional.empty();
+		}
 		if (isVoiceFailure(failure)) {
-			failed.add(fail(request, reason(failure), failure.getMessage(), attempt.made));
+			fail(request, reason(failure), failure, attempt.made).ifPresent(failed::add);
 			return Optional.empty();
 		}
 		throw failure;
 	}
 
 	/**
-	 * A failure that is not the voice infrastructure's (a bug, the database) wins over
-	 * one that is: it is rethrown, and the next attempt finds the trunks.
+	 * Fails a request without provisioning it: its claim went past its bounds, or its
+	 * password cannot be decrypted. A request given up is counted
+	 * ({@code trunkline.provisioning.abandoned}) and stays replayable like any failure.
+	 */
+	private Optional<ProvisioningOutcome> giveUp(Attempt attempt) {
+		TrunkRequest request = attempt.request;
+		Unstarted why = attempt.unstarted;
+		boolean pastBounds = request.giveUpReason() != null;
+		if (pastBounds) {
+			logger.warn("Giving up request {} at attempt {} ({}): {}", request.id(), request.attempts(), why.reason(),
+					why.detail());
+		}
+		else {
+			logger.error("The SIP password of request {} cannot be decrypted ({}); failing it", request.id(),
+					why.detail());
+		}
+		Optional<TrunkProvisioningFailed> ours = commitFailure(request, why.reason(), null, why.detail(), Set.of());
+		if (ours.isPresent() && pastBounds) {
+			Counter.builder("trunkline.provisioning.abandoned")
+				.description("Requests failed because they went past their bounds on attempts or age")
+				.tag("reason", why.reason())
+				.register(this.meters)
+				.increment();
+		}
+		return ours.<ProvisioningOutcome>map((outcome) -> outcome).or(() -> theirs(request));
+	}
+
+	/**
+	 * Fails a request that LiveKit failed.
+	 * @return the outcome to announce: this attempt's failure, or the outcome another
+	 * attempt committed; empty when another attempt holds the request
+	 */
+	private Optional<ProvisioningOutcome> fail(TrunkRequest request, String reason, RuntimeException failure,
+			Set<String> made) {
+		String code = (failure instanceof VoiceInfrastructureRejected rejected) ? rejected.code() : null;
+		logger.warn("Provisioning request {} failed at attempt {} ({}): {}", request.id(), request.attempts(), reason,
+				failure.getMessage());
+		Optional<TrunkProvisioningFailed> ours = commitFailure(request, reason, code, failure.getMessage(), made);
+		return ours.<ProvisioningOutcome>map((outcome) -> outcome).or(() -> theirs(request));
+	}
+
+	private Optional<ProvisioningOutcome> theirs(TrunkRequest request) {
+		Optional<ProvisioningOutcome> theirs = this.requests.outcomeOf(request.id());
+		logger.info("Request {} is no longer attempt {}'s: another attempt {}; this one deletes nothing", request.id(),
+				request.attempts(), theirs.isPresent() ? "ended it" : "holds it");
+		return theirs;
+	}
+
+	/**
+	 * Commits this attempt's failure, fenced by its attempt number, and only if that won
+	 * removes the request's LiveKit trunks.
+	 * @return the committed failure, or empty when another attempt took the request over
+	 * or ended it (then nothing is deleted: the winner may be using those trunks, and the
+	 * reconciler removes whatever no committed trunk owns)
+	 */
+	private Optional<TrunkProvisioningFailed> commitFailure(TrunkRequest request, String reason, String code,
+			String detail, Set<String> made) {
+		Map<String, Object> failure = new LinkedHashMap<>();
+		failure.put("reason", reason);
+		if (code != null) {
+			failure.put("code", code);
+		}
+		Optional<TrunkProvisioningFailed> failed = this.requests.commitFailed(request, reason,
+				history(request, "failed", failure, detail));
+		failed.ifPresent((outcome) -> compensate(request, made));
+		return failed;
+	}
+
+	/**
+	 * Finding that another attempt took the request over wins over everything: this
+	 * attempt then does nothing more. A failure that is not the voice infrastructure's (a
+	 * bug, the database) wins over one that is: it is rethrown, and the next attempt
+	 * finds the trunks.
 	 */
 	private static RuntimeException graver(RuntimeException failure, CompletionException ex) {
 		RuntimeException cause = (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		if (failure instanceof ClaimLost || cause instanceof ClaimLost) {
+			return (failure instanceof ClaimLost) ? failure : cause;
+		}
 		return (failure == null || (isVoiceFailure(failure) && !isVoiceFailure(cause))) ? cause : failure;
 	}
 
@@ -303,7 +431,7 @@ public class Provisioning implements DisposableBean {
 				continue;
 			}
 			try {
-				outcomes.add(keepTheirs(made));
+				keepTheirs(made).ifPresent(outcomes::add);
 			}
 			catch (RuntimeException ex) {
 				failures.put(made.request().id(), ex);
@@ -313,19 +441,29 @@ public class Provisioning implements DisposableBean {
 	}
 
 	/**
-	 * Our lease expired and another worker ended the request meanwhile: its outcome
-	 * stands, our trunks must go.
+	 * Another attempt took the request over while this one provisioned it (this worker
+	 * seemed dead long enough for the lease to expire). When that attempt ended the
+	 * request, its outcome stands and this attempt's trunks go, except any that a
+	 * committed trunk references (the winner may have reused one); while it still holds
+	 * the request, it may reuse them, so nothing is deleted.
+	 * @return the outcome to announce again, or empty when the other attempt still holds
+	 * the request
 	 */
-	private ProvisioningOutcome keepTheirs(Provisioned made) {
+	private Optional<ProvisioningOutcome> keepTheirs(Provisioned made) {
 		TrunkRequest request = made.request();
-		ProvisioningOutcome theirs = this.requests.outcomeOf(request.id()).orElseThrow();
-		Set<String> keep = (theirs instanceof TrunkProvisioned provisioned)
-				? Set.of(provisioned.inboundTrunkId(), provisioned.outboundTrunkId()) : Set.of();
-		Stream.of(made.inboundTrunkId(), made.outboundTrunkId())
-			.filter((id) -> !keep.contains(id))
-			.forEach((id) -> deleteQuietly(request, id));
-		logger.warn("Request {} was ended by another worker while this one provisioned it; kept that outcome",
-				request.id());
+		Optional<ProvisioningOutcome> theirs = this.requests.outcomeOf(request.id());
+		if (theirs.isEmpty()) {
+			logger.warn(
+					"Request {} was taken over by another attempt while attempt {} provisioned it; leaving "
+							+ "LiveKit trunks {} and {} to that attempt and the reconciler",
+					request.id(), request.attempts(), made.inboundTrunkId(), made.outboundTrunkId());
+			return Optional.empty();
+		}
+		List<String> ours = List.of(made.inboundTrunkId(), made.outboundTrunkId());
+		Set<String> removable = this.requests.removable(request.id(), ours);
+		ours.stream().filter(removable::contains).forEach((id) -> deleteQuietly(request, id));
+		logger.warn("Request {} was ended by another attempt while attempt {} provisioned it; kept that outcome",
+				request.id(), request.attempts());
 		return theirs;
 	}
 
@@ -346,27 +484,47 @@ public class Provisioning implements DisposableBean {
 	}
 
 	/**
-	 * A claimed request on its way: its two creates, or why they could not start.
+	 * A claimed request on its way: its lease and its two creates, or why they did not
+	 * start.
 	 */
-	private record Attempt(TrunkRequest request, long started, Set<String> made, CompletableFuture<String> inbound,
-			CompletableFuture<String> outbound, UndecryptableSecret undecryptable) {
+	private record Attempt(TrunkRequest request, Lease lease, long started, Set<String> made,
+			CompletableFuture<String> inbound, CompletableFuture<String> outbound, Unstarted unstarted) {
+	}
+
+	/**
+	 * Why an attempt fails its request without creating anything.
+	 *
+	 * @param reason the failure reason
+	 * @param detail what the attempt history says
+	 */
+	private record Unstarted(String reason, String detail) {
 	}
 
 	/**
 	 * Finds or creates one trunk. The lookup runs before a create whenever a trunk of
 	 * this request may already exist: after a create with an unknown outcome, or when an
-	 * earlier claim of the request may have made it.
+	 * earlier claim of the request may have made it. When several carry the request's
+	 * marker (earlier attempts each made one), one is reused and the others are left
+	 * alone: an attempt that still runs may be about to commit one of them, and whatever
+	 * no committed trunk owns in the end the failure path or the reconciler removes.
+	 * Nothing more is called once another attempt has taken the request over.
 	 */
-	private String ensure(TrunkRequest request, String direction, Function<String, List<ExistingTrunk>> find,
-			String number, Supplier<String> create) {
+	private String ensure(TrunkRequest request, Lease lease, String direction,
+			Function<String, List<ExistingTrunk>> find, String number, Supplier<String> create) {
 		AtomicBoolean mayExist = new AtomicBoolean(request.triedBefore());
 		return this.resilient.call(() -> {
+			if (lease.isLost()) {
+				throw new ClaimLost();
+			}
 			if (mayExist.get()) {
 				List<String> ours = ours(request, find.apply(number));
 				if (!ours.isEmpty()) {
 					logger.info("Reusing {} trunk {} that an earlier attempt of request {} created", direction,
 							ours.get(0), request.id());
-					ours.stream().skip(1).forEach((extra) -> deleteQuietly(request, extra));
+					if (ours.size() > 1) {
+						logger.info("Leaving the other {} trunks {} of request {} to the attempt that made them and "
+								+ "the reconciler", direction, ours.subList(1, ours.size()), request.id());
+					}
 					return ours.get(0);
 				}
 			}
@@ -384,23 +542,13 @@ public class Provisioning implements DisposableBean {
 		});
 	}
 
-	private ProvisioningOutcome fail(TrunkRequest request, String reason, String detail, Set<String> made) {
-		logger.warn("Provisioning request {} failed ({}): {}; removing its LiveKit trunks", request.id(), reason,
-				detail);
-		compensate(request, made);
-		Optional<TrunkProvisioningFailed> failed = this.requests.commitFailed(request, reason,
-				history(request, "failed", reason, detail));
-		if (failed.isPresent()) {
-			return failed.get();
-		}
-		return this.requests.outcomeOf(request.id()).orElseThrow();
-	}
-
 	/**
-	 * Removes every trunk carrying the request's marker: those this attempt made, and
-	 * those found by number that an unknown-outcome create or an earlier attempt may have
-	 * made. Whatever cannot be removed now (LiveKit down) the reconciler removes later,
-	 * as the request is failed.
+	 * Removes every trunk carrying the request's marker, once its failure is committed:
+	 * those this attempt made, and those found by number that an unknown-outcome create
+	 * or an earlier attempt may have made, except any that a committed trunk references
+	 * or whose request is pending again (replayed meanwhile), checked in the database
+	 * right before deleting. Whatever cannot be removed now (LiveKit down) the reconciler
+	 * removes later, as the request is failed.
 	 */
 	private void compensate(TrunkRequest request, Set<String> made) {
 		Set<String> doomed = new LinkedHashSet<>(made);
@@ -414,7 +562,24 @@ public class Provisioning implements DisposableBean {
 			logger.warn("Could not look for leftover trunks of request {} ({}); the reconciler will", request.id(),
 					ex.toString());
 		}
-		doomed.forEach((id) -> deleteQuietly(request, id));
+		Set<String> removable;
+		try {
+			removable = this.requests.removable(request.id(), doomed);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not check which LiveKit trunks {} of failed request {} may go ({}); the reconciler will",
+					doomed, request.id(), ex.toString());
+			return;
+		}
+		for (String id : doomed) {
+			if (removable.contains(id)) {
+				deleteQuietly(request, id);
+			}
+			else {
+				logger.warn("Keeping LiveKit trunk {} of failed request {}: a committed trunk references it or the "
+						+ "request is pending again", id, request.id());
+			}
+		}
 	}
 
 	private void deleteQuietly(TrunkRequest request, String trunkId) {
@@ -472,18 +637,36 @@ public class Provisioning implements DisposableBean {
 		return null;
 	}
 
-	private String history(TrunkRequest request, String result, String reason, String detail) {
+	/**
+	 * @param failure the failure's reason and LiveKit's error code, or {@code null}
+	 * @param detail what went wrong, cut to {@value #DETAIL_LIMIT} characters: the
+	 * history is kept with the request and shown to operators, so it holds no unbounded
+	 * text
+	 */
+	private String history(TrunkRequest request, String result, Map<String, Object> failure, String detail) {
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("attempt", request.attempts());
 		entry.put("at", Instant.now().toString());
 		entry.put("result", result);
-		if (reason != null) {
-			entry.put("reason", reason);
+		if (failure != null) {
+			entry.putAll(failure);
 		}
 		if (detail != null) {
-			entry.put("detail", detail);
+			entry.put("detail", (detail.length() > DETAIL_LIMIT) ? detail.substring(0, DETAIL_LIMIT) : detail);
 		}
 		return this.json.writeValueAsString(List.of(entry));
+	}
+
+	/**
+	 * Another attempt took the request over (the lease was found lost): this attempt's
+	 * work stops.
+	 */
+	static final class ClaimLost extends RuntimeException {
+
+		ClaimLost() {
+			super("Another attempt took the request over", null, false, false);
+		}
+
 	}
 
 }

@@ -21,11 +21,15 @@ import io.trunkline.schema.secret.EncryptedSecret;
  * @param allowedInboundIps the allowed addresses when {@code ip}
  * @param outboundProxy whether outbound calls go through the fixed-IP proxy
  * @param countryCode ISO 3166-1 alpha-2
- * @param attempts how many times a worker has claimed it, this claim included
+ * @param attempts how many times a worker has claimed it, this claim included: the
+ * claim's fencing token, which its commit or failure names so that it changes nothing
+ * once a later claim has taken the request over
+ * @param giveUpReason why this claim gives the request up instead of provisioning it
+ * ({@code attempts_exhausted}, {@code expired}), or {@code null} when it provisions it
  */
 record TrunkRequest(UUID id, long accountId, String trunkType, String phoneNumber, String nickname, String sipUsername,
 		EncryptedSecret sipPassword, String sipAddress, String callingFormat, String inboundAuthorization,
-		List<String> allowedInboundIps, boolean outboundProxy, String countryCode, int attempts) {
+		List<String> allowedInboundIps, boolean outboundProxy, String countryCode, int attempts, String giveUpReason) {
 
 	boolean isExtension() {
 		return "extension".equals(this.trunkType);

@@ -106,13 +106,14 @@ class TrunkMappingTests {
 
 	static TrunkRequest extension(String extension, String format) {
 		return new TrunkRequest(REQUEST, 7, "extension", extension, "Provider X — Main", "myuser",
-				new EncryptedSecret("k1", new byte[28]), "sip.provider.com", format, "auth", List.of(), false, "US", 1);
+				new EncryptedSecret("k1", new byte[28]), "sip.provider.com", format, "auth", List.of(), false, "US", 1,
+				null);
 	}
 
 	static TrunkRequest did(String number, String format, String inboundAuthorization, boolean outboundProxy) {
 		return new TrunkRequest(REQUEST, 7, "number", number, null, "trunk_user",
 				new EncryptedSecret("k1", new byte[28]), "sip.provider.com", format, inboundAuthorization,
-				List.of("203.0.113.10", "198.51.100.0/24"), outboundProxy, "US", 1);
+				List.of("203.0.113.10", "198.51.100.0/24"), outboundProxy, "US", 1, null);
 	}
 
 }

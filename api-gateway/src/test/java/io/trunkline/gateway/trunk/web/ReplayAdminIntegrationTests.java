@@ -50,6 +50,21 @@ class ReplayAdminIntegrationTests {
 	}
 
 	@Test
+	void startsTheWorkersBoundsOnAttemptsAndAgeAfreshWithoutResettingTheAttemptCount() {
+		ApiClient api = ApiClient.forNewAccount(this.environment, this.accounts);
+		UUID requestId = accepted(api, extensionTrunk("8004"));
+		fail(requestId);
+		this.jdbc.sql("UPDATE provisioning_requests SET attempts = 10 WHERE id = ?").param(requestId).update();
+
+		assertThat(operator().post("/admin/requests/" + requestId + "/replay", "").status()).isEqualTo(202);
+
+		assertThat(this.jdbc.sql("""
+				SELECT attempts = 10 AND attempts_at_replay = 10 AND replayed_at > now() - interval '1 minute'
+				FROM provisioning_requests WHERE id = ?
+				""").param(requestId).query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
 	void refusesToReplayWhenALiveRequestHasTakenItsIdentity() {
 		ApiClient api = ApiClient.forNewAccount(this.environment, this.accounts);
 		UUID failed = accepted(api, extensionTrunk("8002"));
@@ -65,9 +80,9 @@ class ReplayAdminIntegrationTests {
 
 	@Test
 	void refusesToReplayWhenAnotherAccountHasTakenItsNumber() {
-		UUID failed = accepted(ApiClient.forNewAccount(this.environment, this.accounts), extensionTrunk("8004"));
+		UUID failed = accepted(ApiClient.forNewAccount(this.environment, this.accounts), extensionTrunk("8005"));
 		fail(failed);
-		accepted(ApiClient.forNewAccount(this.environment, this.accounts), extensionTrunk("8004"));
+		accepted(ApiClient.forNewAccount(this.environment, this.accounts), extensionTrunk("8005"));
 
 		Answer replayed = operator().post("/admin/requests/" + failed + "/replay", "");
 

@@ -6,12 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -39,6 +37,9 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import livekit.LivekitSip.SIPTrunkInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -54,7 +55,9 @@ import org.springframework.stereotype.Component;
  * {@link VoiceInfrastructureMisconfigured}, logged as an alert and never retried; every
  * other 4xx is {@link VoiceInfrastructureRejected}. Each call is counted and timed by
  * method and code. Request and response bodies are never logged: both carry the SIP
- * password.
+ * password. Of an error body only the Twirp code and message are kept (the message cut to
+ * {@value #MESSAGE_LIMIT} characters, stripped of control characters and of the password
+ * the call sent), never the raw body: it ends up in the request's attempt history.
  */
 @Component
 class LiveKitSipClient implements VoiceInfrastructure {
@@ -63,9 +66,16 @@ class LiveKitSipClient implements VoiceInfrastructure {
 
 	private static final String PROTOBUF = "application/protobuf";
 
-	private static final Pattern TWIRP_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([a-z_]+)\"");
+	/**
+	 * What a Twirp error code looks like ({@code invalid_argument}); anything else in its
+	 * place is not repeated.
+	 */
+	private static final Pattern TWIRP_CODE = Pattern.compile("[a-z_]{1,40}");
 
-	private static final Pattern TWIRP_MSG = Pattern.compile("\"msg\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+	/**
+	 * The most characters of LiveKit's error message that are kept.
+	 */
+	static final int MESSAGE_LIMIT = 200;
 
 	private final LiveKitSettings settings;
 
@@ -97,7 +107,7 @@ class LiveKitSipClient implements VoiceInfrastructure {
 			.setAuthPassword(trunk.authPassword())
 			.build();
 		return call("CreateSIPInboundTrunk", CreateSIPInboundTrunkRequest.newBuilder().setTrunk(info).build(),
-				SIPInboundTrunkInfo.parser())
+				SIPInboundTrunkInfo.parser(), trunk.authPassword())
 			.getSipTrunkId();
 	}
 
@@ -114,7 +124,7 @@ class LiveKitSipClient implements VoiceInfrastructure {
 			.putAllHeaders(trunk.headers())
 			.build();
 		return call("CreateSIPOutboundTrunk", CreateSIPOutboundTrunkRequest.newBuilder().setTrunk(info).build(),
-				SIPOutboundTrunkInfo.parser())
+				SIPOutboundTrunkInfo.parser(), trunk.authPassword())
 			.getSipTrunkId();
 	}
 
@@ -139,7 +149,7 @@ class LiveKitSipClient implements VoiceInfrastructure {
 	public void deleteTrunk(String trunkId) {
 		try {
 			call("DeleteSIPTrunk", DeleteSIPTrunkRequest.newBuilder().setSipTrunkId(trunkId).build(),
-					SIPTrunkInfo.parser());
+					SIPTrunkInfo.parser(), "");
 		}
 		catch (VoiceInfrastructureRejected ex) {
 			if (!"not_found".equals(ex.code())) {
@@ -149,20 +159,24 @@ class LiveKitSipClient implements VoiceInfrastructure {
 	}
 
 	private List<ExistingTrunk> inbound(ListSIPInboundTrunkRequest request) {
-		return call("ListSIPInboundTrunk", request, ListSIPInboundTrunkResponse.parser()).getItemsList()
+		return call("ListSIPInboundTrunk", request, ListSIPInboundTrunkResponse.parser(), "").getItemsList()
 			.stream()
 			.map((t) -> new ExistingTrunk(t.getSipTrunkId(), Direction.INBOUND, t.getMetadata(), t.getNumbersList()))
 			.toList();
 	}
 
 	private List<ExistingTrunk> outbound(ListSIPOutboundTrunkRequest request) {
-		return call("ListSIPOutboundTrunk", request, ListSIPOutboundTrunkResponse.parser()).getItemsList()
+		return call("ListSIPOutboundTrunk", request, ListSIPOutboundTrunkResponse.parser(), "").getItemsList()
 			.stream()
 			.map((t) -> new ExistingTrunk(t.getSipTrunkId(), Direction.OUTBOUND, t.getMetadata(), t.getNumbersList()))
 			.toList();
 	}
 
-	private <T extends Message> T call(String method, Message request, Parser<T> responseParser) {
+	/**
+	 * @param secret the SIP password the request carries, or {@code ""}: it is removed
+	 * from LiveKit's error message
+	 */
+	private <T extends Message> T call(String method, Message request, Parser<T> responseParser, String secret) {
 		HttpRequest httpRequest = HttpRequest
 			.newBuilder(URI.create(this.settings.url() + "/twirp/livekit.SIP/" + method))
 			.timeout(this.settings.readTimeout())
@@ -178,9 +192,9 @@ class LiveKitSipClient implements VoiceInfrastructure {
 				code = "ok";
 				return responseParser.parseFrom(response.body());
 			}
-			String body = new String(response.body(), StandardCharsets.UTF_8);
-			code = twirpCode(response.statusCode(), body);
-			throw failure(method, response.statusCode(), code, twirpMessage(body));
+			JsonNode error = twirpError(response.body());
+			code = twirpCode(response.statusCode(), error);
+			throw failure(method, response.statusCode(), code, twirpMessage(error, secret));
 		}
 		catch (HttpTimeoutException ex) {
 			code = "timeout";
@@ -226,18 +240,44 @@ class LiveKitSipClient implements VoiceInfrastructure {
 		return new VoiceInfrastructureRejected(code, message);
 	}
 
-	private static String twirpCode(int status, String body) {
-		Matcher matcher = TWIRP_CODE.matcher(body);
-		if (matcher.find()) {
-			return matcher.group(1);
+	/**
+	 * @return the Twirp error an error body holds ({@code {"code": …, "msg": …}}), or
+	 * {@code null} when it is something else (a proxy's page)
+	 */
+	private static JsonNode twirpError(byte[] body) {
+		try {
+			JsonNode error = JsonMapper.shared().readTree(body);
+			return (error != null && error.isObject()) ? error : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static String twirpCode(int status, JsonNode error) {
+		JsonNode code = (error != null) ? error.get("code") : null;
+		if (code != null && code.isString() && TWIRP_CODE.matcher(code.asString()).matches()) {
+			return code.asString();
 		}
 		return "http_" + status;
 	}
 
-	private static String twirpMessage(String body) {
-		Matcher matcher = TWIRP_MSG.matcher(body);
-		String message = matcher.find() ? matcher.group(1) : body;
-		return (message.length() > 300) ? message.substring(0, 300) : message;
+	/**
+	 * @param secret the password the call sent, or {@code ""}
+	 * @return the Twirp message of an error, bounded and cleaned; a body that is not a
+	 * Twirp error is not repeated at all
+	 */
+	private static String twirpMessage(JsonNode error, String secret) {
+		JsonNode msg = (error != null) ? error.get("msg") : null;
+		if (msg == null || !msg.isString()) {
+			return "(no Twirp message)";
+		}
+		String message = msg.asString();
+		if (!secret.isEmpty()) {
+			message = message.replace(secret, "(redacted)");
+		}
+		message = message.replaceAll("\\p{Cntrl}", " ");
+		return (message.length() > MESSAGE_LIMIT) ? message.substring(0, MESSAGE_LIMIT) : message;
 	}
 
 }

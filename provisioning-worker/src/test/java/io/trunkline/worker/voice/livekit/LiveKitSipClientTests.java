@@ -98,6 +98,23 @@ class LiveKitSipClientTests {
 	}
 
 	@Test
+	void keepsLiveKitsCodeAndABoundedMessageWithoutThePassword() {
+		standIn.faults()
+			.on("CreateSIPInboundTrunk")
+			.respond(400, "invalid_argument", "password s3cret refused\n" + "x".repeat(1000))
+			.times(1);
+
+		assertThatThrownBy(() -> this.client.createInboundTrunk(inbound("1000")))
+			.isInstanceOfSatisfying(VoiceInfrastructureRejected.class, (ex) -> {
+				assertThat(ex.code()).isEqualTo("invalid_argument");
+				assertThat(ex.getMessage()).startsWith("invalid_argument: password (redacted) refused x")
+					.hasSize("invalid_argument: ".length() + LiveKitSipClient.MESSAGE_LIMIT)
+					.doesNotContain("s3cret")
+					.doesNotContain("\n");
+			});
+	}
+
+	@Test
 	void treatsRefusedCredentialsAsAConfigurationFault() {
 		LiveKitSipClient wrongSecret = client("not-the-secret-not-the-secret-00");
 
