@@ -1,16 +1,25 @@
 package io.trunkline.gateway;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.trunkline.gateway.account.web.RequiresAdminToken;
+import io.trunkline.gateway.account.web.RequiresApiKey;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.stereotype.Controller;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The gateway's structure, checked: it never reaches into another service, and its
- * feature packages form no cycles.
+ * The gateway's structure, checked: it never reaches into another service, its feature
+ * packages form no cycles, and every controller declares who may call it.
  */
 class ModuleRulesTests {
 
@@ -38,6 +47,25 @@ class ModuleRulesTests {
 			.callMethod(io.trunkline.schema.secret.SecretCipher.class, "decrypt",
 					io.trunkline.schema.secret.EncryptedSecret.class, String.class)
 			.check(gateway);
+	}
+
+	@Test
+	void everyControllerDeclaresExactlyOneAccessRule() {
+		classes().that().areMetaAnnotatedWith(Controller.class).should(declareExactlyOneAccessRule()).check(gateway);
+	}
+
+	private static ArchCondition<JavaClass> declareExactlyOneAccessRule() {
+		return new ArchCondition<>("carry exactly one of @RequiresApiKey and @RequiresAdminToken") {
+
+			@Override
+			public void check(JavaClass controller, ConditionEvents events) {
+				int rules = (controller.isAnnotatedWith(RequiresApiKey.class) ? 1 : 0)
+						+ (controller.isAnnotatedWith(RequiresAdminToken.class) ? 1 : 0);
+				events.add(new SimpleConditionEvent(controller, rules == 1,
+						controller.getName() + " carries " + rules + " access rules"));
+			}
+
+		};
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -69,22 +70,31 @@ public class AccountRegistry {
 
 	/**
 	 * Makes sure the given token authenticates the named account, opening it if needed.
-	 * Used to give the local stack and demos a key known in advance.
+	 * Used to give the local stack and demos a key known in advance. A key that was
+	 * revoked stays revoked: it is never issued again.
 	 * @param accountName the account
 	 * @param token the token to accept
-	 * @return the account's id
+	 * @return the account the token authenticates, or empty when it was revoked
 	 */
 	@Transactional
-	public long ensureKey(String accountName, String token) {
-		OptionalLong existing = authenticate(token);
-		if (existing.isPresent()) {
-			return existing.getAsLong();
+	OptionalLong ensureKey(String accountName, String token) {
+		Optional<ApiKey> known = this.apiKeys.findByKeyDigest(digest(token));
+		if (known.isPresent()) {
+			ApiKey key = known.get();
+			if (key.revokedAt() != null) {
+				logger.warn(
+						"The configured bootstrap API key (key {} of account {}) was revoked at {} and stays revoked: "
+								+ "remove TRUNKLINE_BOOTSTRAP_API_KEY or set a new key",
+						key.id(), key.accountId(), key.revokedAt());
+				return OptionalLong.empty();
+			}
+			return OptionalLong.of(key.accountId());
 		}
 		Account account = this.accounts.findFirstByNameOrderById(accountName)
 			.orElseGet(() -> this.accounts.save(Account.named(accountName)));
 		issue(account.id(), token, "bootstrap");
 		logger.info("Accepted the bootstrap API key for account {} ({})", account.id(), accountName);
-		return account.id();
+		return OptionalLong.of(account.id());
 	}
 
 	/**

@@ -11,4 +11,9 @@ interface ApiKeys extends ListCrudRepository<ApiKey, Long> {
 
 	Optional<ApiKey> findByKeyDigestAndRevokedAtIsNull(String keyDigest);
 
+	/**
+	 * @return the key with this digest, revoked or not
+	 */
+	Optional<ApiKey> findByKeyDigest(String keyDigest);
+
 }

@@ -17,11 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators open accounts and issue API keys here (guarded by
- * {@link AdminAuthentication}). The key is in the response once and never again: only its
- * digest is stored.
+ * Operators open accounts and issue API keys here (only with the admin token configured
+ * and presented). The key is in the response once and never again: only its digest is
+ * stored.
  */
 @RestController
+@RequiresAdminToken
 @RequestMapping("/admin/accounts")
 class AccountAdminController {
 

@@ -14,7 +14,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Hands the authenticated {@link Caller} to controller methods that declare it.
+ * Hands the {@link Caller} that {@link Authentication} found to controller methods that
+ * declare it.
  */
 @Configuration(proxyBeanMethods = false)
 class CallerArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
@@ -32,9 +33,9 @@ class CallerArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver
 	@Override
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
 			WebDataBinderFactory binderFactory) {
-		Object caller = request.getAttribute(BearerAuthentication.CALLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+		Object caller = request.getAttribute(Authentication.CALLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
 		if (caller == null) {
-			throw new IllegalStateException("No authenticated caller: is the path outside /api/?");
+			throw new IllegalStateException("No authenticated caller: is the controller marked @RequiresApiKey?");
 		}
 		return caller;
 	}

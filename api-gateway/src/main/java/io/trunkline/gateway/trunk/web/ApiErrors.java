@@ -3,6 +3,7 @@ package io.trunkline.gateway.trunk.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.trunkline.gateway.account.web.Unauthenticated;
 import io.trunkline.gateway.trunk.DuplicateTrunk;
 import io.trunkline.gateway.trunk.InvalidTrunk;
 import io.trunkline.gateway.trunk.PhoneNumberInUse;
@@ -10,6 +11,7 @@ import io.trunkline.gateway.trunk.TrunkNotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,6 +33,13 @@ class ApiErrors {
 	private static final Logger logger = LoggerFactory.getLogger(ApiErrors.class);
 
 	static final String INVALID = "The given data was invalid.";
+
+	@ExceptionHandler
+	ResponseEntity<Object> unauthenticated(Unauthenticated ex) {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.body(Map.of("message", "Unauthenticated."));
+	}
 
 	@ExceptionHandler
 	ResponseEntity<Object> invalid(InvalidTrunk ex) {

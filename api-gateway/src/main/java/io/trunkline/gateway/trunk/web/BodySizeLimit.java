@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over {@value #LIMIT_BYTES} bytes with {@code 413}: a create body
  * is well under 10 KB even with a hundred allowed addresses. A declared
  * {@code Content-Length} over the limit is refused before reading; a chunked body is
- * counted as it is read and refused when it passes the limit.
+ * counted as it is read and refused when it passes the limit. It applies to every
+ * request, whatever its path.
  */
 @Component
 class BodySizeLimit extends OncePerRequestFilter {
@@ -26,11 +27,6 @@ class BodySizeLimit extends OncePerRequestFilter {
 	static final int LIMIT_BYTES = 64 * 1024;
 
 	static final String TOO_LARGE = "{\"message\":\"The request body may not be greater than 64 KB.\"}";
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/admin/");
-	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.trunkline.gateway.account.web.RequiresAdminToken;
 import io.trunkline.gateway.trunk.FailedRequest;
 import io.trunkline.gateway.trunk.ProvisioningRequests;
 import io.trunkline.gateway.trunk.RequestNotReplayable;
@@ -21,11 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators find failed creates and provision them again (guarded by the admin token,
- * like every {@code /admin/} path). A replay keeps the request's id, so the client's
- * status resource shows the new outcome.
+ * Operators find failed creates and provision them again (only with the admin token
+ * configured and presented). A replay keeps the request's id, so the client's status
+ * resource shows the new outcome.
  */
 @RestController
+@RequiresAdminToken
 @RequestMapping("/admin/requests")
 class ReplayAdminController {
 

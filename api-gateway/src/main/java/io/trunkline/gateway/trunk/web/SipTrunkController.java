@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.trunkline.gateway.account.Caller;
+import io.trunkline.gateway.account.web.RequiresApiKey;
 import io.trunkline.gateway.reply.PendingReplies;
 import io.trunkline.gateway.reply.ReplySettings;
 import io.trunkline.gateway.trunk.CreateTrunk;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * outcome), get, list, and the status of a create that outlived the wait.
  */
 @RestController
+@RequiresApiKey
 @RequestMapping("/api/user/phone-numbers/sip-trunks")
 class SipTrunkController {
 
