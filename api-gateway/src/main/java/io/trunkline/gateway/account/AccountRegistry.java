@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +30,12 @@ public class AccountRegistry {
 
 	private static final Logger logger = LoggerFactory.getLogger(AccountRegistry.class);
 
+	/**
+	 * The first key of the advisory lock that serialises bootstrapping (the second is the
+	 * account name's hash): a constant no other lock of this database uses.
+	 */
+	private static final int BOOTSTRAP_LOCK_CLASS = 0x746b_6273;
+
 	/** How long an authenticated key is trusted without asking the database again. */
 	static final long KEY_CACHE_NANOS = 30_000_000_000L;
 
@@ -40,9 +47,12 @@ public class AccountRegistry {
 
 	private final ApiKeys apiKeys;
 
-	AccountRegistry(Accounts accounts, ApiKeys apiKeys) {
+	private final JdbcClient jdbc;
+
+	AccountRegistry(Accounts accounts, ApiKeys apiKeys, JdbcClient jdbc) {
 		this.accounts = accounts;
 		this.apiKeys = apiKeys;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -78,6 +88,13 @@ public class AccountRegistry {
 	 */
 	@Transactional
 	OptionalLong ensureKey(String accountName, String token) {
+		// Replicas starting together on an empty database take turns (the lock ends with
+		// the transaction): the first opens the account and issues the key, the others
+		// find it, instead of one failing on the key's unique index.
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)")
+			.params(BOOTSTRAP_LOCK_CLASS, accountName.hashCode())
+			.query((rs, row) -> null)
+			.list();
 		Optional<ApiKey> known = this.apiKeys.findByKeyDigest(digest(token));
 		if (known.isPresent()) {
 			ApiKey key = known.get();

@@ -1,5 +1,11 @@
 package io.trunkline.gateway.account;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
 import java.util.UUID;
 
 import io.trunkline.gateway.RunningGateway;
@@ -51,6 +57,37 @@ class AccountBootstrapIntegrationTests {
 		assertThat(this.registry.authenticate(token)).isEmpty();
 		assertThat(keysWithDigestOf(token)).isEqualTo(1);
 		assertThat(output).contains("The configured bootstrap API key").contains("stays revoked").doesNotContain(token);
+	}
+
+	@Test
+	void letsReplicasStartingTogetherShareOneBootstrapKey() {
+		String token = "tk_bootstrap_" + UUID.randomUUID();
+		String account = "bootstrap " + UUID.randomUUID();
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<OptionalLong>> replicas = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			replicas.add(CompletableFuture.supplyAsync(() -> {
+				awaitQuietly(start);
+				return this.registry.ensureKey(account, token);
+			}));
+		}
+
+		start.countDown();
+
+		assertThat(replicas.stream().map(CompletableFuture::join).distinct()).hasSize(1);
+		assertThat(keysWithDigestOf(token)).isEqualTo(1);
+		assertThat(
+				this.jdbc.sql("SELECT count(*) FROM accounts WHERE name = ?").param(account).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** Does what a gateway does at start-up with this bootstrap key configured. */
