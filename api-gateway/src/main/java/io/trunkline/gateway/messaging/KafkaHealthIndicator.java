@@ -1,42 +1,36 @@
 package io.trunkline.gateway.messaging;
 
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports the broker as down when the cluster cannot be described within two seconds, so
- * that readiness fails while Kafka is unreachable.
+ * The broker as the last {@link KafkaBroker} check found it, shown under the health
+ * endpoint's details. It is deliberately not part of readiness: while Kafka is away the
+ * gateway still serves reads and accepts creates into the outbox, so taking it out of the
+ * load balancer would turn a delay into an outage. Reading it never waits for the broker.
  */
 @Component("kafka")
-class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+class KafkaHealthIndicator extends AbstractHealthIndicator {
 
-	private final AdminClient admin;
+	private final KafkaBroker broker;
 
-	KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-		Map<String, Object> config = kafkaAdmin.getConfigurationProperties();
-		this.admin = AdminClient.create(config);
+	KafkaHealthIndicator(KafkaBroker broker) {
+		this.broker = broker;
 	}
 
 	@Override
-	protected void doHealthCheck(Health.Builder builder) throws Exception {
-		var cluster = this.admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000));
-		String clusterId = cluster.clusterId().get(2, TimeUnit.SECONDS);
-		int nodes = cluster.nodes().get(2, TimeUnit.SECONDS).size();
-		builder.up().withDetail("clusterId", clusterId).withDetail("nodes", nodes);
-	}
-
-	@Override
-	public void destroy() {
-		this.admin.close();
+	protected void doHealthCheck(Health.Builder builder) {
+		KafkaBroker.Check check = this.broker.lastCheck();
+		if (check == null) {
+			builder.unknown();
+		}
+		else if (check.reachable()) {
+			builder.up().withDetail("clusterId", check.clusterId()).withDetail("nodes", check.nodes());
+		}
+		else {
+			builder.down().withDetail("problem", check.problem());
+		}
 	}
 
 }

@@ -2,8 +2,6 @@ package io.trunkline.gateway.messaging;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -11,15 +9,20 @@ import static io.trunkline.schema.Topics.PROVISIONING_OUTCOMES;
 import static io.trunkline.schema.Topics.PROVISIONING_REQUESTS;
 
 /**
- * Declares the topics the gateway produces to and consumes from; {@link KafkaAdmin}
- * creates the missing ones at start-up and leaves existing ones alone.
+ * The topics the gateway produces to and consumes from. {@link KafkaBroker} creates the
+ * missing ones (and adds missing partitions) whenever it reaches the broker after not
+ * having reached it, and leaves existing ones alone. They are not {@link KafkaAdmin}
+ * beans: its creation while the context starts is off
+ * ({@code spring.kafka.admin.auto-create}), as it would hold the start-up while the
+ * broker is away.
  */
-@Configuration(proxyBeanMethods = false)
-class Topics {
+final class Topics {
 
-	@Bean
-	KafkaAdmin.NewTopics gatewayTopics(TopicSettings settings) {
-		return new KafkaAdmin.NewTopics(topic(PROVISIONING_REQUESTS, settings), topic(PROVISIONING_OUTCOMES, settings));
+	private Topics() {
+	}
+
+	static NewTopic[] declared(TopicSettings settings) {
+		return new NewTopic[] { topic(PROVISIONING_REQUESTS, settings), topic(PROVISIONING_OUTCOMES, settings) };
 	}
 
 	private static NewTopic topic(String name, TopicSettings settings) {

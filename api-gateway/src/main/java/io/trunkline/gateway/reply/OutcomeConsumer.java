@@ -8,6 +8,8 @@ import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.trunkline.gateway.messaging.BrokerChecked;
+import io.trunkline.gateway.messaging.KafkaBroker;
 import io.trunkline.schema.Topics;
 import io.trunkline.schema.provisioning.ProvisioningOutcome;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -40,6 +43,13 @@ import org.springframework.stereotype.Component;
  * the source of truth. Outcomes are a few hundred bytes, so each replica reading all of
  * them is cheap; past thousands of creates per second per replica, per-replica reply
  * partitions would be the next step (see docs/architecture.md).
+ * <p>
+ * It starts reading once the broker is reachable, at start-up or later: the gateway
+ * starts and serves without Kafka. While no outcome can arrive (not reading yet, or the
+ * broker unreachable) {@link PendingReplies} holds no create, so each is answered
+ * {@code 202} at once. Outcomes are read by request id and only those a request here
+ * awaits are delivered, so an outcome read twice (the worker publishes again on a
+ * duplicate command) answers nothing twice.
  */
 @Component
 class OutcomeConsumer implements SmartLifecycle {
@@ -56,11 +66,16 @@ class OutcomeConsumer implements SmartLifecycle {
 
 	private final Timer delivery;
 
+	private final KafkaBroker broker;
+
 	private KafkaMessageListenerContainer<String, String> container;
 
-	OutcomeConsumer(KafkaAdmin admin, KafkaProperties kafkaProperties, PendingReplies replies, JsonMapper json,
-			MeterRegistry meters) {
+	private boolean running;
+
+	OutcomeConsumer(KafkaAdmin admin, KafkaBroker broker, KafkaProperties kafkaProperties, PendingReplies replies,
+			JsonMapper json, MeterRegistry meters) {
 		this.admin = admin;
+		this.broker = broker;
 		this.kafkaProperties = kafkaProperties;
 		this.replies = replies;
 		this.json = json;
@@ -72,6 +87,54 @@ class OutcomeConsumer implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		synchronized (this) {
+			this.running = true;
+		}
+		if (this.broker.isReachable()) {
+			startReading();
+		}
+		else {
+			logger.info("Provisioning outcomes are read once the Kafka broker is reachable; until then creates are "
+					+ "answered 202");
+		}
+	}
+
+	/**
+	 * Starts reading once the broker is reachable, and tells the waiting creates whether
+	 * outcomes can arrive. Once started, the consumer reconnects by itself after an
+	 * outage and goes on from where it was.
+	 */
+	@EventListener
+	void onBrokerChecked(BrokerChecked checked) {
+		if (checked.reachable()) {
+			startReading();
+		}
+		else {
+			this.replies.outcomesArrive(false);
+		}
+	}
+
+	private synchronized void startReading() {
+		if (!this.running) {
+			return;
+		}
+		if (this.container == null) {
+			try {
+				this.container = newContainer();
+			}
+			catch (RuntimeException ex) {
+				logger.warn(
+						"Could not start reading provisioning outcomes; trying again at the next check of the broker: "
+								+ "{}",
+						ex.toString());
+				return;
+			}
+			this.container.start();
+		}
+		this.replies.outcomesArrive(this.container.isRunning());
+	}
+
+	private KafkaMessageListenerContainer<String, String> newContainer() {
 		Map<String, TopicDescription> topics = this.admin.describeTopics(Topics.PROVISIONING_OUTCOMES);
 		int partitions = topics.get(Topics.PROVISIONING_OUTCOMES).partitions().size();
 		TopicPartitionOffset[] assignment = IntStream.range(0, partitions)
@@ -85,11 +148,11 @@ class OutcomeConsumer implements SmartLifecycle {
 		ContainerProperties properties = new ContainerProperties(assignment);
 		properties.setAckMode(ContainerProperties.AckMode.MANUAL);
 		properties.setMessageListener((MessageListener<String, String>) this::onOutcome);
-		this.container = new KafkaMessageListenerContainer<>(factory, properties);
-		this.container.setBeanName("outcome-consumer");
-		this.container.start();
+		var container = new KafkaMessageListenerContainer<>(factory, properties);
+		container.setBeanName("outcome-consumer");
 		logger.info("Reading provisioning outcomes from all {} partitions of {}", partitions,
 				Topics.PROVISIONING_OUTCOMES);
+		return container;
 	}
 
 	private void onOutcome(ConsumerRecord<String, String> record) {
@@ -134,15 +197,18 @@ class OutcomeConsumer implements SmartLifecycle {
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
+		this.running = false;
+		this.replies.outcomesArrive(false);
 		if (this.container != null) {
 			this.container.stop();
+			this.container = null;
 		}
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.container != null && this.container.isRunning();
+	public synchronized boolean isRunning() {
+		return this.running;
 	}
 
 	@Override

@@ -23,21 +23,32 @@ public class PendingReplies {
 
 	private final int maxWaiting;
 
-	private final Counter declined;
+	private final Counter declinedAsFull;
+
+	private final Counter declinedWithoutKafka;
+
+	private volatile boolean outcomesArrive;
 
 	PendingReplies(ReplySettings settings, MeterRegistry meters) {
 		this.maxWaiting = settings.maxWaiting();
 		Gauge.builder("trunkline.replies.waiting", this.waiting, Map::size)
 			.description("Create requests waiting for their provisioning outcome on this replica")
 			.register(meters);
-		this.declined = Counter.builder("trunkline.replies.declined")
-			.description("Creates answered 202 at once because trunkline.reply.max-waiting creates were already "
-					+ "waiting on this replica")
+		this.declinedAsFull = declined(meters, "max_waiting");
+		this.declinedWithoutKafka = declined(meters, "kafka_unreachable");
+	}
+
+	private static Counter declined(MeterRegistry meters, String reason) {
+		return Counter.builder("trunkline.replies.declined")
+			.description("Creates answered 202 at once: trunkline.reply.max-waiting creates were already waiting on "
+					+ "this replica (max_waiting), or no outcome could reach it (kafka_unreachable)")
+			.tag("reason", reason)
 			.register(meters);
 	}
 
 	/**
-	 * Registers interest in a request's outcome, unless as many requests as allowed are
+	 * Registers interest in a request's outcome, unless no outcome can arrive (Kafka is
+	 * unreachable, or outcomes are not read yet) or as many requests as allowed are
 	 * already waiting here (the bound is approximate under races, by a few). Call before
 	 * the request can possibly complete.
 	 * @param requestId the request
@@ -45,12 +56,27 @@ public class PendingReplies {
 	 * @return whether the request waits; when not, it should be answered at once
 	 */
 	public boolean await(UUID requestId, Consumer<ProvisioningOutcome> onOutcome) {
+		if (!this.outcomesArrive) {
+			// Waiting would end in the same 202, only a reply timeout later, holding a
+			// connection and a place meanwhile.
+			this.declinedWithoutKafka.increment();
+			return false;
+		}
 		if (this.waiting.size() >= this.maxWaiting) {
-			this.declined.increment();
+			this.declinedAsFull.increment();
 			return false;
 		}
 		this.waiting.put(requestId, onOutcome);
 		return true;
+	}
+
+	/**
+	 * Tells whether outcomes reach this replica: set by the outcome consumer when it
+	 * reads them and the broker is reachable, cleared when either stops.
+	 * @param arrive whether outcomes arrive
+	 */
+	void outcomesArrive(boolean arrive) {
+		this.outcomesArrive = arrive;
 	}
 
 	/**

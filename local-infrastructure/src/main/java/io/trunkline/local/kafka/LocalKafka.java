@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
+import kafka.server.BrokerServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -16,6 +18,11 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * A real Kafka broker in KRaft mode, in this JVM ({@code spring-kafka-test}'s
  * {@link EmbeddedKafkaKraftBroker}). Topics are left to the services, which declare their
  * own with the partition count they are configured for.
+ * <p>
+ * Tests take the broker away and bring it back, as an outage would: {@link #stopBroker()}
+ * closes its listener (the node's KRaft controller keeps the cluster's metadata) and
+ * {@link #restartBroker()} opens it again on the same port with the same logs, so clients
+ * reconnect to the address they were given and find every record they had written.
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -61,6 +68,38 @@ public final class LocalKafka implements AutoCloseable {
 	 */
 	public String bootstrapServers() {
 		return this.broker.getBrokersAsString();
+	}
+
+	/**
+	 * Takes the broker away: clients can no longer connect to {@link #bootstrapServers()}
+	 * until {@link #restartBroker()}.
+	 */
+	public void stopBroker() {
+		for (BrokerServer server : this.broker.getCluster().brokers().values()) {
+			server.shutdown();
+			server.awaitShutdown();
+		}
+		logger.info("In-process Kafka broker on {} is stopped", bootstrapServers());
+	}
+
+	/**
+	 * Brings a stopped broker back on the same port with the records it had.
+	 */
+	public void restartBroker() {
+		for (BrokerServer server : this.broker.getCluster().brokers().values()) {
+			server.startup();
+		}
+		try {
+			this.broker.getCluster().waitForReadyBrokers();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("The restarted Kafka broker did not become ready", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the Kafka broker restarted", ex);
+		}
+		logger.info("In-process Kafka broker on {} is listening again", bootstrapServers());
 	}
 
 	@Override

@@ -86,7 +86,7 @@ class WaitingLimitIntegrationTests {
 	}
 
 	private double declined() {
-		return this.meters.get("trunkline.replies.declined").counter().count();
+		return this.meters.get("trunkline.replies.declined").tag("reason", "max_waiting").counter().count();
 	}
 
 }
