@@ -3,6 +3,7 @@ package io.trunkline.gateway.trunk.web;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -127,51 +128,47 @@ class CreateRequestHandlingIntegrationTests {
 	}
 
 	@Test
-	void letsExactlyOneOfRacingIdenticalCreatesThrough() throws Exception {
+	void letsExactlyOneOfRacingIdenticalCreatesThrough() {
 		String body = extensionTrunk(nextExtension());
-		int racers = 8;
-		ExecutorService pool = Executors.newFixedThreadPool(racers);
-		CountDownLatch start = new CountDownLatch(1);
-		List<CompletableFuture<Integer>> statuses = new ArrayList<>();
-		for (int i = 0; i < racers; i++) {
-			statuses.add(CompletableFuture.supplyAsync(() -> {
-				await(start);
-				return this.api.post(TRUNKS, body, "Prefer", "respond-async").status();
-			}, pool));
-		}
 
-		start.countDown();
+		List<Integer> answers = race(Collections.nCopies(8, this.api), body);
 
-		List<Integer> answers = statuses.stream().map(CompletableFuture::join).toList();
-		pool.shutdown();
 		assertThat(answers).containsOnly(202, 409);
 		assertThat(answers).filteredOn((status) -> status == 202).hasSize(1);
 	}
 
 	@Test
-	void letsExactlyOneOfRacingAccountsTakeANumber() throws Exception {
+	void letsExactlyOneOfRacingAccountsTakeANumber() {
 		String body = extensionTrunk(nextExtension());
-		int racers = 6;
 		List<ApiClient> tenants = new ArrayList<>();
-		for (int i = 0; i < racers; i++) {
+		for (int i = 0; i < 6; i++) {
 			tenants.add(this.api.as(this.accounts.open("racer " + i).token()));
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(racers);
-		CountDownLatch start = new CountDownLatch(1);
-		List<CompletableFuture<Integer>> statuses = new ArrayList<>();
-		for (ApiClient tenant : tenants) {
-			statuses.add(CompletableFuture.supplyAsync(() -> {
-				await(start);
-				return tenant.post(TRUNKS, body, "Prefer", "respond-async").status();
-			}, pool));
-		}
 
-		start.countDown();
+		List<Integer> answers = race(tenants, body);
 
-		List<Integer> answers = statuses.stream().map(CompletableFuture::join).toList();
-		pool.shutdown();
 		assertThat(answers).containsOnly(202, 409);
 		assertThat(answers).filteredOn((status) -> status == 202).hasSize(1);
+	}
+
+	/**
+	 * Lets every client send the same create at the same moment.
+	 * @return the statuses they got
+	 */
+	private static List<Integer> race(List<ApiClient> clients, String body) {
+		ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+		for (ApiClient client : clients) {
+			statuses.add(CompletableFuture.supplyAsync(() -> {
+				await(start);
+				return client.post(TRUNKS, body, "Prefer", "respond-async").status();
+			}, pool));
+		}
+		start.countDown();
+		List<Integer> answers = statuses.stream().map(CompletableFuture::join).toList();
+		pool.shutdown();
+		return answers;
 	}
 
 	@Test
