@@ -12,14 +12,18 @@ import io.trunkline.gateway.account.web.RequiresApiKey;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The gateway's structure, checked: it never reaches into another service, its feature
- * packages form no cycles, and every controller declares who may call it.
+ * packages form no cycles, every controller declares who may call it, and errors are
+ * mapped in one advice.
  */
 class ModuleRulesTests {
 
@@ -52,6 +56,16 @@ class ModuleRulesTests {
 	@Test
 	void everyControllerDeclaresExactlyOneAccessRule() {
 		classes().that().areMetaAnnotatedWith(Controller.class).should(declareExactlyOneAccessRule()).check(gateway);
+	}
+
+	@Test
+	void mapsErrorsOnlyInTheOneAdvice() {
+		methods().that()
+			.areAnnotatedWith(ExceptionHandler.class)
+			.should()
+			.beDeclaredInClassesThat()
+			.areAnnotatedWith(RestControllerAdvice.class)
+			.check(gateway);
 	}
 
 	private static ArchCondition<JavaClass> declareExactlyOneAccessRule() {

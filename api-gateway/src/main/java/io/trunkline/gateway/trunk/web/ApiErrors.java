@@ -7,6 +7,7 @@ import io.trunkline.gateway.account.web.Unauthenticated;
 import io.trunkline.gateway.trunk.DuplicateTrunk;
 import io.trunkline.gateway.trunk.InvalidTrunk;
 import io.trunkline.gateway.trunk.PhoneNumberInUse;
+import io.trunkline.gateway.trunk.RequestNotReplayable;
 import io.trunkline.gateway.trunk.TrunkNotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -75,7 +77,7 @@ class ApiErrors {
 			if (cause instanceof BodySizeLimit.BodyTooLarge) {
 				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 					.header("Connection", "close")
-					.body(Map.of("message", "The request body may not be greater than 64 KB."));
+					.body(Map.of("message", BodySizeLimit.TOO_LARGE_MESSAGE));
 			}
 		}
 		return ResponseEntity.badRequest().body(Map.of("message", "The request body is not valid JSON."));
@@ -96,6 +98,29 @@ class ApiErrors {
 	ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
 		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
 			.body(Map.of("message", "The " + ex.getMethod() + " method is not supported for this route."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> notReplayable(RequestNotReplayable ex) {
+		return Answers.error(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	/**
+	 * Whatever nothing above expected (the database down during a create, a bug): a
+	 * create answers the documented 500, which promises that nothing was created (the
+	 * request was not recorded, so it never will be); every other route answers Laravel's
+	 * {@code {"message": "Server Error"}}. Never Boot's error page, never the exception's
+	 * text: it is logged with the route instead.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> unexpected(Exception ex, HandlerMethod handler) {
+		String route = (handler != null) ? handler.getBeanType().getSimpleName() + "." + handler.getMethod().getName()
+				: "an unknown route";
+		logger.error("Unexpected failure in {}; answering 500", route, ex);
+		if (handler != null && handler.hasMethodAnnotation(AnswersAsCreate.class)) {
+			return Answers.provisioningFailed();
+		}
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("message", "Server Error"));
 	}
 
 }

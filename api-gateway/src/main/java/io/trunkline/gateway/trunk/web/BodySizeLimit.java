@@ -26,7 +26,13 @@ class BodySizeLimit extends OncePerRequestFilter {
 
 	static final int LIMIT_BYTES = 64 * 1024;
 
-	static final String TOO_LARGE = "{\"message\":\"The request body may not be greater than 64 KB.\"}";
+	/**
+	 * The 413's message, the one text of it: this filter and {@link ApiErrors} answer
+	 * with it.
+	 */
+	static final String TOO_LARGE_MESSAGE = "The request body may not be greater than 64 KB.";
+
+	static final String TOO_LARGE = "{\"message\":\"" + TOO_LARGE_MESSAGE + "\"}";
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

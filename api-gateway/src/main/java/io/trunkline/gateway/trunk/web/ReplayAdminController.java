@@ -8,12 +8,10 @@ import java.util.UUID;
 import io.trunkline.gateway.account.web.RequiresAdminToken;
 import io.trunkline.gateway.trunk.FailedRequest;
 import io.trunkline.gateway.trunk.ProvisioningRequests;
-import io.trunkline.gateway.trunk.RequestNotReplayable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,11 +57,6 @@ class ReplayAdminController {
 		body.put("message", "Provisioning replayed.");
 		body.put("data", data);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Object> notReplayable(RequestNotReplayable ex) {
-		return Answers.error(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	private Map<String, Object> failure(FailedRequest request) {

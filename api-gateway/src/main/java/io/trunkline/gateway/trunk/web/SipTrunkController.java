@@ -77,6 +77,7 @@ class SipTrunkController {
 	 * already wait on this replica. While it waits, the request holds no thread: it is in
 	 * asynchronous mode and its answer is written by {@link AwaitedAnswer}.
 	 */
+	@AnswersAsCreate
 	@PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Object> create(Caller caller, @RequestBody JsonNode body,
 			@RequestHeader(name = "Prefer", required = false) String prefer, HttpServletRequest servletRequest) {

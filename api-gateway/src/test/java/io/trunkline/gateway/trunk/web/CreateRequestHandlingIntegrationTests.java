@@ -128,6 +128,33 @@ class CreateRequestHandlingIntegrationTests {
 	}
 
 	@Test
+	void answersTheDocumentedServerErrorWhenTheDatabaseRefusesTheCreate() {
+		this.jdbc.sql("""
+				CREATE FUNCTION refuse_requests() RETURNS trigger LANGUAGE plpgsql
+				AS $$ BEGIN RAISE EXCEPTION 'the database is failing'; END $$
+				""").update();
+		this.jdbc
+			.sql("CREATE TRIGGER refuse_requests BEFORE INSERT ON provisioning_requests "
+					+ "FOR EACH ROW EXECUTE FUNCTION refuse_requests()")
+			.update();
+		Answer answer;
+		Answer list;
+		try {
+			answer = this.api.post(TRUNKS, extensionTrunk(nextExtension()));
+			list = this.api.get(TRUNKS);
+		}
+		finally {
+			this.jdbc.sql("DROP TRIGGER refuse_requests ON provisioning_requests").update();
+			this.jdbc.sql("DROP FUNCTION refuse_requests()").update();
+		}
+
+		assertThat(answer.status()).isEqualTo(500);
+		assertThat(answer.body())
+			.isEqualTo("{\"error\":\"Failed to create SIP trunk. Please try again or contact support.\"}");
+		assertThat(list.status()).isEqualTo(200);
+	}
+
+	@Test
 	void letsExactlyOneOfRacingIdenticalCreatesThrough() {
 		String body = extensionTrunk(nextExtension());
 
