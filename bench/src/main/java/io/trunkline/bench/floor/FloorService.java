@@ -24,11 +24,11 @@ import io.trunkline.local.postgres.LocalPostgres;
 /**
  * The floor of one create: {@code POST /api/user/phone-numbers/sip-trunks} does, inline
  * on the request's thread, exactly the unavoidable work of a create (the inbound and the
- * outbound LiveKit create, concurrently as the worker makes them since the second
- * session, then one committed insert) and answers {@code 201}. It runs the same kinds of
- * components as the local stack, in its own JVM: a {@link LiveKitStandIn} with the same
- * added latency and an embedded PostgreSQL with the same settings, reached through a
- * Hikari pool of the stack's size.
+ * outbound LiveKit create, concurrently as the worker makes them, then one committed
+ * insert) and answers {@code 201}. It runs the same kinds of components as the local
+ * stack, in its own JVM: a {@link LiveKitStandIn} with the same added latency and an
+ * embedded PostgreSQL with the same settings, reached through a Hikari pool of the
+ * stack's size.
  * <p>
  * {@code GET} on the same path answers {@code {"meta":{"total":n}}} like the API's
  * paginated list, and {@code POST /floor/reset?latency_ms=N} empties the floor and sets

@@ -17,16 +17,28 @@ import io.trunkline.bench.load.Latencies;
 import io.trunkline.bench.load.StepResult;
 
 /**
- * Appends the figures of one run of bench/run to {@code docs/benchmarks.md} as a dated
- * section, and draws its plots under {@code docs/benchmarks/}. Whatever the document held
- * before is kept: a new document starts with the method, and every run adds its own
- * section at the end.
+ * Writes the figures of one run of bench/run to its own file,
+ * {@code docs/benchmarks/<date>-<commit>.md}, draws its plots beside it, and adds the
+ * run's row to the progress table of {@code docs/benchmarks.md} (just above its
+ * {@code | target |} row). Nothing else of that page changes.
  * <p>
  * {@code java -cp ... BenchmarkReport <run directory> <docs directory>}
  */
 public final class BenchmarkReport {
 
 	private static final String DOCUMENT = "benchmarks.md";
+
+	private static final String TARGET_ROW = "| target |";
+
+	private static final String NEW_DOCUMENT = """
+			# Benchmarks
+
+			## Progress
+
+			| run (UTC) | commit | machine: CPU calibration, floor's knee | p50 / p99 at 100/s | knee | 10,000 onboarded in |
+			|---|---|---|---|---|---|
+			| target | | | 10 / 50 ms | 500/s | 30 s |
+			""";
 
 	/**
 	 * A step whose creates waited this long for a worker had the worker's threads busy.
@@ -53,33 +65,72 @@ public final class BenchmarkReport {
 			System.exit(2);
 		}
 		BenchmarkReport report = new BenchmarkReport(RunDirectory.read(Path.of(args[0])), Path.of(args[1]));
-		Path document = report.append();
-		System.out.println("Appended the run of " + report.stamp + " to " + document);
+		Path file = report.write();
+		System.out.println("Wrote the run of " + report.stamp + " to " + file);
 	}
 
-	private Path append() {
+	private Path write() {
+		Path directory = this.docs.resolve("benchmarks");
+		String commit = this.run.machine("commit");
+		Path file = directory.resolve(this.run.machine("date").substring(0, 10) + "-" + commit + ".md");
+		if (Files.exists(file)) {
+			file = directory.resolve(this.stamp + "-" + commit + ".md");
+		}
 		Path document = this.docs.resolve(DOCUMENT);
 		try {
-			String before = Files.exists(document) ? Files.readString(document) : BenchmarksMethod.TEXT;
-			if (!before.endsWith("\n")) {
-				before += "\n";
+			Files.createDirectories(directory);
+			Files.writeString(file, section().replaceAll("(?m)^### ", "## "));
+			String page = Files.exists(document) ? Files.readString(document) : NEW_DOCUMENT;
+			int target = page.indexOf("\n" + TARGET_ROW);
+			if (target < 0) {
+				System.err
+					.println("No progress table in " + document + "; its row, to add by hand: " + progressRow(file));
 			}
-			Files.writeString(document, before + "\n" + section());
-			return document;
+			else {
+				Files.writeString(document,
+						page.substring(0, target + 1) + progressRow(file) + "\n" + page.substring(target + 1));
+			}
+			return file;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
+	private String progressRow(Path file) {
+		String date = this.run.machine("date");
+		String run = "[%s %s](benchmarks/%s)".formatted(date.substring(5, 10), date.substring(11, 16),
+				file.getFileName());
+		String commit = this.run.machine("commit") + ("0".equals(this.run.machine("dirty")) ? "" : " + changes");
+		String calibration = "?".equals(this.run.machine("calibration_before_one")) ? "not calibrated"
+				: "%s / %s M rounds/s, %s ns".formatted(this.run.machine("calibration_before_one"),
+						this.run.machine("calibration_before_all"), this.run.machine("calibration_before_memory_ns"));
+		String floorKnee = knee(this.run.steps("floor-saturation", firstSeries("floor-saturation")))
+			.map((k) -> number(k.rate()) + "/s")
+			.orElse("not searched");
+		String at100 = this.run.step("sync-0ms-100")
+			.map((step) -> "%d / %s".formatted(step.latency().p50(), ms(step.latency().p99())))
+			.orElse("not run");
+		List<StepResult> saturation = this.run.steps("saturation", firstSeries("saturation"));
+		String knee = saturation.isEmpty() ? "not searched"
+				: knee(saturation).map((k) -> number(k.rate()) + "/s").orElse("none of the rates tried");
+		String onboarded = this.run.step("onboarding")
+			.map(StepResult::onboarding)
+			.map((o) -> "%.1f s%s".formatted(o.provisionedSeconds(), o.complete() ? "" : " (incomplete)"))
+			.orElse("not run");
+		return String.join(" | ", "| " + run, commit, calibration + "; " + floorKnee, at100, knee, onboarded) + " |";
+	}
+
 	private String section() {
 		StringBuilder md = new StringBuilder();
-		md.append("## Run of ").append(this.run.machine("date").replace('T', ' ').replace("Z", " UTC"));
+		md.append("# Benchmark run of ").append(this.run.machine("date").replace('T', ' ').replace("Z", " UTC"));
 		md.append(" (commit ").append(this.run.machine("commit"));
 		if (!"0".equals(this.run.machine("dirty"))) {
 			md.append(" + ").append(this.run.machine("dirty")).append(" uncommitted files");
 		}
 		md.append(")\n\n");
+		md.append("One full run of `bench/run`, as recorded; the method and the progress across runs are in ")
+			.append("[the benchmarks page](../benchmarks.md).\n\n");
 		md.append("Machine: ")
 			.append(this.run.machine("nproc"))
 			.append(" cores, ")
@@ -472,7 +523,7 @@ public final class BenchmarkReport {
 			String name = this.stamp + "-latency.png";
 			latency.write("Create latency against arrival rate (p50 solid, p99 dashed)", directory.resolve(name), 50,
 					"target p99 at 100/s: 50 ms");
-			md.append("![Create latency against arrival rate](benchmarks/").append(name).append(")\n\n");
+			md.append("![Create latency against arrival rate](").append(name).append(")\n\n");
 		}
 		int series = firstSeries("saturation");
 		List<StepResult> saturation = this.run.steps("saturation", series);
@@ -481,7 +532,7 @@ public final class BenchmarkReport {
 			new LatencyCharts().add("pipeline, stand-in +" + series + " ms", saturation)
 				.write("Saturation search (p50 solid, p99 dashed)", directory.resolve(name), 1000, "knee: p99 1 s",
 						false);
-			md.append("![Saturation search](benchmarks/").append(name).append(")\n\n");
+			md.append("![Saturation search](").append(name).append(")\n\n");
 		}
 		return md.isEmpty() ? "" : "### Plots\n\n" + md;
 	}

@@ -33,7 +33,7 @@ public final class SecretCipher {
 	/**
 	 * One AES-GCM cipher per thread, initialised anew (key, fresh nonce) for every use:
 	 * looking the transformation up among the security providers cost three quarters of
-	 * an encryption (JFR, docs/benchmarks.md, sixth session).
+	 * an encryption (JFR, docs/benchmarks/2026-11-27-e64d34d.md).
 	 */
 	private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
 		try {
