@@ -80,8 +80,9 @@ public final class LocalStack implements AutoCloseable {
 	public static LocalStack start(LocalStackOptions options) {
 		LocalStack stack = new LocalStack(options);
 		try {
-			stack.startWorker();
+			// The gateway declares the topics the worker consumes.
 			stack.startGateway(options.apiPort());
+			stack.startWorker();
 			return stack;
 		}
 		catch (RuntimeException ex) {

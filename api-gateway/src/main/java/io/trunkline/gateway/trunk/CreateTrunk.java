@@ -3,6 +3,10 @@ package io.trunkline.gateway.trunk;
 import java.util.List;
 import java.util.Objects;
 
+import io.trunkline.schema.trunk.CallingFormat;
+import io.trunkline.schema.trunk.InboundAuthorization;
+import io.trunkline.schema.trunk.TrunkType;
+
 /**
  * Command: create a SIP trunk. Built only by {@link CreateTrunkRules} from a body that
  * passed every rule, so its values are already normalised (E.164 number, upper-case

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.trunkline.schema.trunk.CallingFormat;
+import io.trunkline.schema.trunk.InboundAuthorization;
+import io.trunkline.schema.trunk.TrunkType;
 import tools.jackson.databind.JsonNode;
 
 /**

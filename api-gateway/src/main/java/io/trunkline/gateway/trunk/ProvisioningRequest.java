@@ -3,6 +3,8 @@ package io.trunkline.gateway.trunk;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.trunkline.schema.trunk.ProvisioningStatus;
+
 /**
  * A create request as the status resource shows it.
  *

@@ -14,6 +14,7 @@ import io.trunkline.schema.Topics;
 import io.trunkline.schema.provisioning.ProvisionTrunk;
 import io.trunkline.schema.secret.EncryptedSecret;
 import io.trunkline.schema.secret.SecretCipher;
+import io.trunkline.schema.trunk.ProvisioningStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;

@@ -3,6 +3,9 @@ package io.trunkline.gateway.trunk;
 import java.util.List;
 import java.util.Map;
 
+import io.trunkline.schema.trunk.CallingFormat;
+import io.trunkline.schema.trunk.InboundAuthorization;
+import io.trunkline.schema.trunk.TrunkType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 

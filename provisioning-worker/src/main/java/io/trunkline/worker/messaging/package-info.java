@@ -1,5 +1,5 @@
 /**
- * The worker's side of Kafka: its topics, the broker's health, and the one failure policy
- * of its listeners.
+ * The worker's side of Kafka: the broker's health (the gateway declares the topics), and
+ * the one failure policy of its listeners.
  */
 package io.trunkline.worker.messaging;

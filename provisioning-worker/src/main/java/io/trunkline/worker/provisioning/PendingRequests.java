@@ -19,6 +19,10 @@ import io.trunkline.schema.provisioning.ProvisioningOutcome;
 import io.trunkline.schema.provisioning.TrunkProvisioned;
 import io.trunkline.schema.provisioning.TrunkProvisioningFailed;
 import io.trunkline.schema.secret.EncryptedSecret;
+import io.trunkline.schema.trunk.CallingFormat;
+import io.trunkline.schema.trunk.InboundAuthorization;
+import io.trunkline.schema.trunk.ProvisioningStatus;
+import io.trunkline.schema.trunk.TrunkType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -138,12 +142,12 @@ public class PendingRequests {
 				""").param(requestIds.toArray(UUID[]::new)).query((rs, row) -> {
 			UUID id = rs.getObject("id", UUID.class);
 			long account = rs.getLong("account_id");
-			return switch (rs.getString("status")) {
-				case "pending" -> new Standing(id, RequestState.CLAIMED_ELSEWHERE, null);
-				case "provisioned" -> new Standing(id, RequestState.COMPLETED,
+			return switch (ProvisioningStatus.fromColumn(rs.getString("status"))) {
+				case PENDING -> new Standing(id, RequestState.CLAIMED_ELSEWHERE, null);
+				case PROVISIONED -> new Standing(id, RequestState.COMPLETED,
 						TrunkProvisioned.of(id, account, rs.getLong("trunk_id"), rs.getString("inbound_trunk_id"),
 								rs.getString("outbound_trunk_id"), rs.getTimestamp("trunk_created_at").toInstant()));
-				default -> new Standing(id, RequestState.COMPLETED, TrunkProvisioningFailed.of(id, account,
+				case FAILED -> new Standing(id, RequestState.COMPLETED, TrunkProvisioningFailed.of(id, account,
 						rs.getString("failure_reason"), rs.getTimestamp("completed_at").toInstant()));
 			};
 		}).list().stream().collect(Collectors.toMap(Standing::requestId, (standing) -> standing));
@@ -289,8 +293,9 @@ public class PendingRequests {
 				WHERE r.id = ANY(?)
 				""")
 			.param(requestIds.toArray(UUID[]::new))
-			.query((rs, row) -> new KnownRequest(rs.getObject("id", UUID.class), rs.getString("status"),
-					rs.getString("inbound_trunk_id"), rs.getString("outbound_trunk_id")))
+			.query((rs, row) -> new KnownRequest(rs.getObject("id", UUID.class),
+					ProvisioningStatus.fromColumn(rs.getString("status")), rs.getString("inbound_trunk_id"),
+					rs.getString("outbound_trunk_id")))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(KnownRequest::id, (known) -> known));
@@ -304,7 +309,7 @@ public class PendingRequests {
 	 * @param inboundTrunkId the committed inbound trunk, if provisioned
 	 * @param outboundTrunkId the committed outbound trunk, if provisioned
 	 */
-	public record KnownRequest(UUID id, String status, String inboundTrunkId, String outboundTrunkId) {
+	public record KnownRequest(UUID id, ProvisioningStatus status, String inboundTrunkId, String outboundTrunkId) {
 
 		public boolean owns(String trunkId) {
 			return trunkId.equals(this.inboundTrunkId) || trunkId.equals(this.outboundTrunkId);
@@ -315,11 +320,11 @@ public class PendingRequests {
 	private static TrunkRequest request(ResultSet rs, int row) throws SQLException {
 		Array ips = rs.getArray("allowed_inbound_ips");
 		return new TrunkRequest(rs.getObject("id", UUID.class), rs.getLong("account_id"),
-				rs.getString("sip_trunk_type"), rs.getString("phone_number"), rs.getString("nickname"),
-				rs.getString("sip_username"),
+				TrunkType.fromWire(rs.getString("sip_trunk_type")), rs.getString("phone_number"),
+				rs.getString("nickname"), rs.getString("sip_username"),
 				new EncryptedSecret(rs.getString("sip_password_key_id"), rs.getBytes("sip_password_ciphertext")),
-				rs.getString("sip_address"), rs.getString("sip_calling_format"),
-				rs.getString("inbound_authorization_type"),
+				rs.getString("sip_address"), CallingFormat.fromWire(rs.getString("sip_calling_format")),
+				InboundAuthorization.fromWire(rs.getString("inbound_authorization_type")),
 				(ips != null) ? Arrays.asList((String[]) ips.getArray()) : List.of(), rs.getBoolean("outbound_proxy"),
 				rs.getString("country_code"), rs.getInt("attempts"), rs.getString("give_up_reason"));
 	}

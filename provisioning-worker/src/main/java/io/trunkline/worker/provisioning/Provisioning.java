@@ -115,7 +115,7 @@ public class Provisioning implements DisposableBean {
 	private final ExecutorService creates;
 
 	Provisioning(PendingRequests requests, Leases leases, VoiceInfrastructure voice, ResilientCalls resilient,
-			SecretCipher cipher, ProvisioningSettings settings, OutboundProxySettings proxy, OutcomePublisher outcomes,
+			SecretCipher cipher, ProvisioningSettings settings, OutboundProxyAddress proxy, OutcomePublisher outcomes,
 			JsonMapper json, MeterRegistry meters) {
 		this.requests = requests;
 		this.leases = leases;

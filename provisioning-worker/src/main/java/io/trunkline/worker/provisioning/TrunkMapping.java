@@ -72,9 +72,9 @@ final class TrunkMapping {
 		}
 		String e164 = request.phoneNumber();
 		return switch (request.callingFormat()) {
-			case "e164" -> e164.startsWith("+") ? e164.substring(1) : e164;
-			case "national" -> national(e164);
-			default -> e164.startsWith("+") ? e164 : "+" + e164;
+			case E164 -> e164.startsWith("+") ? e164.substring(1) : e164;
+			case NATIONAL -> national(e164);
+			case PLUS_E164 -> e164.startsWith("+") ? e164 : "+" + e164;
 		};
 	}
 

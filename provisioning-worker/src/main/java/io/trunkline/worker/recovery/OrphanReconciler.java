@@ -266,9 +266,9 @@ public class OrphanReconciler {
 			return "the request does not exist";
 		}
 		return switch (request.status()) {
-			case "failed" -> "the request failed";
-			case "provisioned" -> request.owns(trunk.id()) ? null : "the committed trunk uses other LiveKit trunks";
-			default -> null;
+			case FAILED -> "the request failed";
+			case PROVISIONED -> request.owns(trunk.id()) ? null : "the committed trunk uses other LiveKit trunks";
+			case PENDING -> null;
 		};
 	}
 

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.trunkline.schema.secret.EncryptedSecret;
+import io.trunkline.schema.trunk.CallingFormat;
+import io.trunkline.schema.trunk.InboundAuthorization;
+import io.trunkline.schema.trunk.TrunkType;
 import io.trunkline.worker.voice.InboundTrunk;
 import io.trunkline.worker.voice.OutboundTrunk;
 import org.junit.jupiter.api.Test;
@@ -105,15 +108,16 @@ class TrunkMappingTests {
 	}
 
 	static TrunkRequest extension(String extension, String format) {
-		return new TrunkRequest(REQUEST, 7, "extension", extension, "Provider X — Main", "myuser",
-				new EncryptedSecret("k1", new byte[28]), "sip.provider.com", format, "auth", List.of(), false, "US", 1,
-				null);
+		return new TrunkRequest(REQUEST, 7, TrunkType.EXTENSION, extension, "Provider X — Main", "myuser",
+				new EncryptedSecret("k1", new byte[28]), "sip.provider.com", CallingFormat.fromWire(format),
+				InboundAuthorization.AUTH, List.of(), false, "US", 1, null);
 	}
 
 	static TrunkRequest did(String number, String format, String inboundAuthorization, boolean outboundProxy) {
-		return new TrunkRequest(REQUEST, 7, "number", number, null, "trunk_user",
-				new EncryptedSecret("k1", new byte[28]), "sip.provider.com", format, inboundAuthorization,
-				List.of("203.0.113.10", "198.51.100.0/24"), outboundProxy, "US", 1, null);
+		return new TrunkRequest(REQUEST, 7, TrunkType.NUMBER, number, null, "trunk_user",
+				new EncryptedSecret("k1", new byte[28]), "sip.provider.com", CallingFormat.fromWire(format),
+				InboundAuthorization.fromWire(inboundAuthorization), List.of("203.0.113.10", "198.51.100.0/24"),
+				outboundProxy, "US", 1, null);
 	}
 
 }

@@ -42,7 +42,7 @@ final class Worker implements AutoCloseable {
 		};
 		this.provisioning = new Provisioning(requests, this.leases, liveKit,
 				ResilientCallsFixture.livekitPolicies(concurrentCalls), database.cipher, settings,
-				new OutboundProxySettings(null), outcomes, json, this.meters);
+				new OutboundProxyAddress(null), outcomes, json, this.meters);
 	}
 
 	/**

@@ -24,6 +24,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SecretCipher {
 
+	/**
+	 * The configuration property both services read the key ring from, set only from the
+	 * environment ({@code TRUNKLINE_SECRETS_KEYS}); its value is never logged.
+	 */
+	public static final String KEY_RING_PROPERTY = "trunkline.secrets.keys";
+
 	private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
 	private static final int NONCE_BYTES = 12;

@@ -1,4 +1,4 @@
-package io.trunkline.gateway.trunk;
+package io.trunkline.schema.trunk;
 
 /**
  * How the trunk's number is written on outbound calls.

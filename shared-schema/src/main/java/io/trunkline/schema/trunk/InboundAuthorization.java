@@ -1,4 +1,4 @@
-package io.trunkline.gateway.trunk;
+package io.trunkline.schema.trunk;
 
 /**
  * How inbound calls are authenticated: digest credentials or source addresses.

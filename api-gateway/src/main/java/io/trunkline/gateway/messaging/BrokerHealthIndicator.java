@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
  * load balancer would turn a delay into an outage. Reading it never waits for the broker.
  */
 @Component("kafka")
-class KafkaHealthIndicator extends AbstractHealthIndicator {
+class BrokerHealthIndicator extends AbstractHealthIndicator {
 
 	private final KafkaBroker broker;
 
-	KafkaHealthIndicator(KafkaBroker broker) {
+	BrokerHealthIndicator(KafkaBroker broker) {
 		this.broker = broker;
 	}
 

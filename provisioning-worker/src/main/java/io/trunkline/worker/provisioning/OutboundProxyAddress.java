@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * none
  */
 @ConfigurationProperties("trunkline.outbound-proxy")
-record OutboundProxySettings(String address) {
+record OutboundProxyAddress(String address) {
 }

@@ -1,4 +1,4 @@
-package io.trunkline.gateway.trunk;
+package io.trunkline.schema.trunk;
 
 /**
  * Where a create request stands.
@@ -17,7 +17,7 @@ public enum ProvisioningStatus {
 		return this.column;
 	}
 
-	static ProvisioningStatus fromColumn(String value) {
+	public static ProvisioningStatus fromColumn(String value) {
 		for (ProvisioningStatus status : values()) {
 			if (status.column.equals(value)) {
 				return status;

@@ -1,4 +1,4 @@
-package io.trunkline.gateway.trunk;
+package io.trunkline.schema.trunk;
 
 /**
  * What {@code phone_number} holds: a PBX extension or a DID in E.164.

@@ -1,0 +1,6 @@
+/**
+ * The trunk's enumerated fields as the API spells them and the database stores them, read
+ * by the gateway when it validates a create and by the worker when it provisions the
+ * claimed request.
+ */
+package io.trunkline.schema.trunk;
