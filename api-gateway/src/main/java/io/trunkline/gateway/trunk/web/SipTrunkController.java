@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import io.trunkline.gateway.account.Caller;
 import io.trunkline.gateway.account.web.RequiresApiKey;
-import io.trunkline.gateway.reply.PendingReplies;
+import io.trunkline.gateway.reply.RequestReply;
 import io.trunkline.gateway.reply.ReplySettings;
 import io.trunkline.gateway.trunk.CreateTrunk;
 import io.trunkline.gateway.trunk.CreateTrunkRules;
@@ -18,8 +18,8 @@ import io.trunkline.schema.provisioning.ProvisioningOutcome;
 import io.trunkline.schema.provisioning.TrunkProvisioned;
 import io.trunkline.schema.trunk.ProvisioningStatus;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,26 +47,20 @@ class SipTrunkController {
 
 	private final SipTrunks trunks;
 
-	private final PendingReplies replies;
+	private final RequestReply requestReply;
 
 	private final ReplySettings replySettings;
 
 	private final Pagination pagination;
 
-	private final JsonMapper json;
-
-	private final ReplyWriters writers;
-
-	SipTrunkController(CreateTrunkRules rules, ProvisioningRequests requests, SipTrunks trunks, PendingReplies replies,
-			ReplySettings replySettings, Pagination pagination, JsonMapper json, ReplyWriters writers) {
+	SipTrunkController(CreateTrunkRules rules, ProvisioningRequests requests, SipTrunks trunks,
+			RequestReply requestReply, ReplySettings replySettings, Pagination pagination) {
 		this.rules = rules;
 		this.requests = requests;
 		this.trunks = trunks;
-		this.replies = replies;
+		this.requestReply = requestReply;
 		this.replySettings = replySettings;
 		this.pagination = pagination;
-		this.json = json;
-		this.writers = writers;
 	}
 
 	/**
@@ -74,33 +68,16 @@ class SipTrunkController {
 	 * {@code 202} with a status resource when the outcome takes longer than the
 	 * configured wait (or a shorter {@code Prefer: wait=<seconds>}), or at once with
 	 * {@code Prefer: respond-async} (RFC 7240), or when as many creates as allowed
-	 * already wait on this replica. While it waits, the request holds no thread: it is in
-	 * asynchronous mode and its answer is written by {@link AwaitedAnswer}.
+	 * already wait on this replica: see {@link RequestReply}, which writes the answer.
 	 */
 	@AnswersAsCreate
 	@PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Object> create(Caller caller, @RequestBody JsonNode body,
-			@RequestHeader(name = "Prefer", required = false) String prefer, HttpServletRequest servletRequest) {
+	void create(Caller caller, @RequestBody JsonNode body,
+			@RequestHeader(name = "Prefer", required = false) String prefer, HttpServletRequest request,
+			HttpServletResponse response) {
 		CreateTrunk command = this.rules.validate(body);
-		UUID requestId = UUID.randomUUID();
-		Preferences preferences = Preferences.parse(prefer);
-		AwaitedAnswer answer = new AwaitedAnswer(this.json, this.writers,
-				() -> answerFromDatabase(requestId, caller.accountId()), () -> this.replies.forget(requestId));
-		if (preferences.respondAsync()
-				|| !this.replies.await(requestId, (outcome) -> answer.answer(answerFrom(outcome, command)))) {
-			this.requests.submit(requestId, caller.accountId(), command);
-			return Answers.accepted(requestId, this.replySettings.retryAfter());
-		}
-		try {
-			this.requests.submit(requestId, caller.accountId(), command);
-		}
-		catch (RuntimeException ex) {
-			this.replies.forget(requestId);
-			throw ex;
-		}
-		answer.start(servletRequest.startAsync(), preferences.wait(this.replySettings.timeout()).toMillis());
-		// Answered by AwaitedAnswer: nothing for Spring MVC to write.
-		return null;
+		this.requestReply.answer(new Creation(UUID.randomUUID(), caller.accountId(), command), prefer, request,
+				response);
 	}
 
 	@GetMapping("/{id}")
@@ -130,29 +107,66 @@ class SipTrunkController {
 	}
 
 	/**
-	 * Answers from the outcome alone: the committed trunk is the command's fields plus
-	 * what the outcome carries (see {@link TrunkProvisioned#occurredAt()}), so no read is
-	 * needed on the outcome consumer's thread.
+	 * One create awaited by its request.
 	 */
-	private ResponseEntity<Object> answerFrom(ProvisioningOutcome outcome, CreateTrunk command) {
-		if (outcome instanceof TrunkProvisioned provisioned) {
-			return Answers.created(SipTrunk.committed(provisioned.trunkId(), command, provisioned.inboundTrunkId(),
-					provisioned.outboundTrunkId(), provisioned.occurredAt()));
-		}
-		return Answers.provisioningFailed();
-	}
+	private final class Creation implements RequestReply.Exchange {
 
-	private ResponseEntity<Object> answerFromDatabase(UUID requestId, long accountId) {
-		ProvisioningRequest request = this.requests.find(requestId, accountId).orElse(null);
-		if (request == null || request.status() == ProvisioningStatus.PENDING) {
-			return Answers.accepted(requestId, this.replySettings.retryAfter());
+		private final UUID requestId;
+
+		private final long accountId;
+
+		private final CreateTrunk command;
+
+		Creation(UUID requestId, long accountId, CreateTrunk command) {
+			this.requestId = requestId;
+			this.accountId = accountId;
+			this.command = command;
 		}
-		if (request.status() == ProvisioningStatus.FAILED) {
+
+		@Override
+		public UUID requestId() {
+			return this.requestId;
+		}
+
+		@Override
+		public void submit() {
+			SipTrunkController.this.requests.submit(this.requestId, this.accountId, this.command);
+		}
+
+		/**
+		 * Answers from the outcome alone: the committed trunk is the command's fields
+		 * plus what the outcome carries (see {@link TrunkProvisioned#occurredAt()}), so
+		 * no read is needed on the outcome consumer's thread.
+		 */
+		@Override
+		public ResponseEntity<Object> answerFrom(ProvisioningOutcome outcome) {
+			if (outcome instanceof TrunkProvisioned provisioned) {
+				return Answers.created(SipTrunk.committed(provisioned.trunkId(), this.command,
+						provisioned.inboundTrunkId(), provisioned.outboundTrunkId(), provisioned.occurredAt()));
+			}
 			return Answers.provisioningFailed();
 		}
-		return this.trunks.find(accountId, request.trunkId())
-			.map(Answers::created)
-			.orElseGet(() -> Answers.accepted(requestId, this.replySettings.retryAfter()));
+
+		@Override
+		public ResponseEntity<Object> answerFromDatabase() {
+			ProvisioningRequest request = SipTrunkController.this.requests.find(this.requestId, this.accountId)
+				.orElse(null);
+			if (request == null || request.status() == ProvisioningStatus.PENDING) {
+				return accepted();
+			}
+			if (request.status() == ProvisioningStatus.FAILED) {
+				return Answers.provisioningFailed();
+			}
+			return SipTrunkController.this.trunks.find(this.accountId, request.trunkId())
+				.map(Answers::created)
+				.orElseGet(this::accepted);
+		}
+
+		@Override
+		public ResponseEntity<Object> accepted() {
+			return Answers.accepted(this.requestId, SipTrunkController.this.replySettings.retryAfter());
+		}
+
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.trunkline.gateway.trunk.web;
+package io.trunkline.gateway.reply;
 
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +30,7 @@ import org.springframework.http.ResponseEntity;
  */
 final class AwaitedAnswer implements AsyncListener {
 
-	private static final Logger logger = LoggerFactory.getLogger(AwaitedAnswer.class);
+	static final Logger logger = LoggerFactory.getLogger(AwaitedAnswer.class);
 
 	private final JsonMapper json;
 
@@ -106,13 +106,7 @@ final class AwaitedAnswer implements AsyncListener {
 			async = this.context;
 		}
 		try {
-			HttpServletResponse response = (HttpServletResponse) async.getResponse();
-			byte[] body = this.json.writeValueAsBytes(answer.getBody());
-			response.setStatus(answer.getStatusCode().value());
-			answer.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setContentLength(body.length);
-			response.getOutputStream().write(body);
+			writeTo((HttpServletResponse) async.getResponse(), answer, this.json);
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The client went away (or the container ended the request) meanwhile.
@@ -123,6 +117,23 @@ final class AwaitedAnswer implements AsyncListener {
 			this.written.countDown();
 		}
 		return true;
+	}
+
+	/**
+	 * Writes an answer as JSON, status and headers included.
+	 * @param response where to
+	 * @param answer the answer
+	 * @param json the API's JSON mapper
+	 * @throws IOException when the client went away
+	 */
+	static void writeTo(HttpServletResponse response, ResponseEntity<Object> answer, JsonMapper json)
+			throws IOException {
+		byte[] body = json.writeValueAsBytes(answer.getBody());
+		response.setStatus(answer.getStatusCode().value());
+		answer.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package io.trunkline.gateway.trunk.web;
+package io.trunkline.gateway.reply;
 
 import java.time.Duration;
 import java.util.Locale;

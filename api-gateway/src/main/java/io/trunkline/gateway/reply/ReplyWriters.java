@@ -1,4 +1,4 @@
-package io.trunkline.gateway.trunk.web;
+package io.trunkline.gateway.reply;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;

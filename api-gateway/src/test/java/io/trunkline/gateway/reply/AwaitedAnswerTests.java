@@ -1,6 +1,6 @@
-package io.trunkline.gateway.trunk.web;
+package io.trunkline.gateway.reply;
 
-import java.time.Duration;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,21 @@ class AwaitedAnswerTests {
 
 	final MockHttpServletResponse response = new MockHttpServletResponse();
 
-	final ResponseEntity<Object> fromDatabase = Answers.accepted(UUID.randomUUID(), Duration.ofSeconds(2));
+	static final String REQUESTS_PATH = "/api/user/phone-numbers/sip-trunks/requests/";
+
+	final ResponseEntity<Object> fromDatabase = ResponseEntity.status(HttpStatus.ACCEPTED)
+		.location(URI.create(REQUESTS_PATH + UUID.randomUUID()))
+		.header("Retry-After", "2")
+		.body(Map.of("data", Map.of("status", "pending")));
+
+	static ResponseEntity<Object> provisioningFailed() {
+		return error(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Failed to create SIP trunk. Please try again or contact support.");
+	}
+
+	static ResponseEntity<Object> error(HttpStatus status, String message) {
+		return ResponseEntity.status(status).body(Map.of("error", message));
+	}
 
 	final AwaitedAnswer answer = new AwaitedAnswer(this.json, this.queued::add, () -> this.fromDatabase,
 			this.ended::incrementAndGet);
@@ -59,7 +73,7 @@ class AwaitedAnswerTests {
 	void writesTheOutcomesAnswerAndCompletesTheRequest() throws Exception {
 		startAsync();
 
-		this.answer.answer(Answers.provisioningFailed());
+		this.answer.answer(provisioningFailed());
 		assertThat(this.response.getContentAsString()).as("written on the reply writers only").isEmpty();
 		runWriters();
 
@@ -73,7 +87,7 @@ class AwaitedAnswerTests {
 
 	@Test
 	void keepsAnOutcomeThatArrivesBeforeTheRequestWaitsAndWritesItOnceItDoes() throws Exception {
-		this.answer.answer(Answers.error(HttpStatus.CONFLICT, "early"));
+		this.answer.answer(error(HttpStatus.CONFLICT, "early"));
 		assertThat(this.queued).isEmpty();
 
 		startAsync();
@@ -87,8 +101,8 @@ class AwaitedAnswerTests {
 	void writesOnlyTheFirstAnswer() throws Exception {
 		startAsync();
 
-		this.answer.answer(Answers.error(HttpStatus.CONFLICT, "first"));
-		this.answer.answer(Answers.error(HttpStatus.GONE, "second"));
+		this.answer.answer(error(HttpStatus.CONFLICT, "first"));
+		this.answer.answer(error(HttpStatus.GONE, "second"));
 		runWriters();
 
 		assertThat(this.response.getStatus()).isEqualTo(409);
@@ -102,11 +116,11 @@ class AwaitedAnswerTests {
 		for (AsyncListener listener : context.getListeners()) {
 			listener.onTimeout(new AsyncEvent(context));
 		}
-		this.answer.answer(Answers.provisioningFailed());
+		this.answer.answer(provisioningFailed());
 		runWriters();
 
 		assertThat(this.response.getStatus()).isEqualTo(202);
-		assertThat(this.response.getHeader("Location")).startsWith(Answers.REQUESTS_PATH);
+		assertThat(this.response.getHeader("Location")).startsWith(REQUESTS_PATH);
 		assertThat(this.response.getHeader("Retry-After")).isEqualTo("2");
 		assertThat(this.json.readValue(this.response.getContentAsString(), Map.class)).containsKey("data");
 		assertThat(this.ended.get()).as("stopped waiting for the outcome").isPositive();
