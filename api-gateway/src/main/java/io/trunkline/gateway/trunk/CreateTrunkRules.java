@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import io.trunkline.schema.trunk.CallingFormat;
 import io.trunkline.schema.trunk.InboundAuthorization;
+import io.trunkline.schema.trunk.TrunkDefinition;
 import io.trunkline.schema.trunk.TrunkType;
 import tools.jackson.databind.JsonNode;
 
@@ -97,8 +98,8 @@ public class CreateTrunkRules {
 			// number if possible."
 			countryCode = validation.did.country().orElse(countryCode);
 		}
-		return new CreateTrunk(type, phoneNumber, nickname, sipUsername, sipPassword, sipAddress, callingFormat,
-				inboundAuthorization, allowedInboundIps, outboundProxy, countryCode);
+		return new CreateTrunk(new TrunkDefinition(type, phoneNumber, nickname, sipUsername, sipAddress, callingFormat,
+				inboundAuthorization, allowedInboundIps, outboundProxy, countryCode), sipPassword);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.trunkline.gateway.trunk;
 
 import java.sql.Array;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import io.trunkline.schema.provisioning.ProvisionTrunk;
 import io.trunkline.schema.secret.EncryptedSecret;
 import io.trunkline.schema.secret.SecretCipher;
 import io.trunkline.schema.trunk.ProvisioningStatus;
+import io.trunkline.schema.trunk.TrunkDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,38 +65,39 @@ public class ProvisioningRequests {
 	 * holds the number
 	 */
 	public void submit(UUID requestId, long accountId, CreateTrunk command) {
+		TrunkDefinition trunk = command.trunk();
 		EncryptedSecret password = this.cipher.encrypt(command.sipPassword(), requestId.toString());
 		Map<String, Object> request = new HashMap<>();
 		request.put("id", requestId);
 		request.put("account", accountId);
-		request.put("type", command.type().wire());
-		request.put("phone", command.phoneNumber());
-		request.put("nickname", command.nickname());
-		request.put("username", command.sipUsername());
+		request.put("type", trunk.type().wire());
+		request.put("phone", trunk.phoneNumber());
+		request.put("nickname", trunk.nickname());
+		request.put("username", trunk.sipUsername());
 		request.put("keyId", password.keyId());
 		request.put("ciphertext", password.ciphertext());
-		request.put("address", command.sipAddress());
-		request.put("format", command.callingFormat().wire());
-		request.put("inboundAuth", command.inboundAuthorization().wire());
+		request.put("address", trunk.sipAddress());
+		request.put("format", trunk.callingFormat().wire());
+		request.put("inboundAuth", trunk.inboundAuthorization().wire());
 		request.put("allowedIps",
-				(command.allowedInboundIps() != null) ? command.allowedInboundIps().toArray(String[]::new) : null);
-		request.put("proxy", command.outboundProxy());
-		request.put("country", command.countryCode());
+				(trunk.allowedInboundIps() != null) ? trunk.allowedInboundIps().toArray(String[]::new) : null);
+		request.put("proxy", trunk.outboundProxy());
+		request.put("country", trunk.countryCode());
 		ProvisionTrunk event = ProvisionTrunk.of(requestId, accountId, this.clock.instant());
 		String payload = this.json.writeValueAsString(event);
 		// A live request that held the number may end (fail) between the refused insert
 		// and the look-up of its holder: then the insert is tried once more.
 		for (int tries = 1; !insert(request, requestId, payload); tries++) {
-			Optional<Identity> holder = liveHolderOf(command.phoneNumber());
-			if (holder.isPresent() && holder.get().is(accountId, command.sipUsername(), command.sipAddress())) {
+			Optional<Identity> holder = liveHolderOf(trunk.phoneNumber());
+			if (holder.isPresent() && holder.get().is(accountId, trunk.sipUsername(), trunk.sipAddress())) {
 				throw new DuplicateTrunk();
 			}
 			if (holder.isPresent() || tries == 2) {
 				throw new PhoneNumberInUse();
 			}
 		}
-		logger.info("Accepted create request {} of account {} for {} at {}", requestId, accountId,
-				command.phoneNumber(), command.sipAddress());
+		logger.info("Accepted create request {} of account {} for {} at {}", requestId, accountId, trunk.phoneNumber(),
+				trunk.sipAddress());
 	}
 
 	/**
@@ -234,10 +235,6 @@ public class ProvisioningRequests {
 					ProvisioningStatus.fromColumn(rs.getString("status")), (Long) rs.getObject("trunk_id"),
 					rs.getString("failure_reason"), rs.getTimestamp("created_at").toInstant()))
 			.optional();
-	}
-
-	static String[] stringArray(Array array) throws SQLException {
-		return (array != null) ? (String[]) array.getArray() : null;
 	}
 
 }

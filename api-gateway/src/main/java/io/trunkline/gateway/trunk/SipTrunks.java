@@ -2,9 +2,10 @@ package io.trunkline.gateway.trunk;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
+import io.trunkline.schema.trunk.TrunkColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,10 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SipTrunks {
 
-	private static final String COLUMNS = """
-			id, phone_number, nickname, sip_username, sip_address, sip_calling_format, inbound_authorization_type,
-			allowed_inbound_ips, outbound_proxy, country_code, inbound_trunk_id, outbound_trunk_id, created_at, updated_at
-			""";
+	private static final String COLUMNS = "id, " + TrunkColumns.NAMES
+			+ ", inbound_trunk_id, outbound_trunk_id, created_at, updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -64,11 +63,7 @@ public class SipTrunks {
 	}
 
 	private static SipTrunk trunk(ResultSet rs, int row) throws SQLException {
-		String[] ips = ProvisioningRequests.stringArray(rs.getArray("allowed_inbound_ips"));
-		return new SipTrunk(rs.getLong("id"), rs.getString("phone_number"), rs.getString("nickname"),
-				rs.getString("sip_username"), rs.getString("sip_address"), rs.getString("sip_calling_format"),
-				rs.getString("inbound_authorization_type"), (ips != null) ? Arrays.asList(ips) : null,
-				rs.getBoolean("outbound_proxy"), rs.getString("country_code"), rs.getString("inbound_trunk_id"),
+		return new SipTrunk(rs.getLong("id"), TrunkColumns.read(rs), rs.getString("inbound_trunk_id"),
 				rs.getString("outbound_trunk_id"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant());
 	}

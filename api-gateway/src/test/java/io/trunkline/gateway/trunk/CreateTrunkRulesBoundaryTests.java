@@ -97,20 +97,22 @@ class CreateTrunkRulesBoundaryTests {
 	static Stream<Arguments> acceptedValues() {
 		Supplier<ObjectNode> extension = TrunkBodies::extensionTrunk;
 		Supplier<ObjectNode> did = TrunkBodies::didTrunkWithIpAuth;
-		Function<CreateTrunk, Object> phone = CreateTrunk::phoneNumber;
-		Function<CreateTrunk, Object> nickname = CreateTrunk::nickname;
-		Function<CreateTrunk, Object> username = CreateTrunk::sipUsername;
+		Function<CreateTrunk, Object> phone = (command) -> command.trunk().phoneNumber();
+		Function<CreateTrunk, Object> nickname = (command) -> command.trunk().nickname();
+		Function<CreateTrunk, Object> username = (command) -> command.trunk().sipUsername();
 		Function<CreateTrunk, Object> password = CreateTrunk::sipPassword;
-		Function<CreateTrunk, Object> address = CreateTrunk::sipAddress;
-		Function<CreateTrunk, Object> ips = CreateTrunk::allowedInboundIps;
-		Function<CreateTrunk, Object> country = CreateTrunk::countryCode;
+		Function<CreateTrunk, Object> address = (command) -> command.trunk().sipAddress();
+		Function<CreateTrunk, Object> ips = (command) -> command.trunk().allowedInboundIps();
+		Function<CreateTrunk, Object> country = (command) -> command.trunk().countryCode();
 		return Stream.of(
 				// sip_trunk_type, sip_calling_format, inbound_authorization_type,
 				// outbound_proxy
-				accepts("trunk type number", did, "sip_trunk_type", "\"number\"", CreateTrunk::type, TrunkType.NUMBER),
+				accepts("trunk type number", did, "sip_trunk_type", "\"number\"", (command) -> command.trunk().type(),
+						TrunkType.NUMBER),
 				accepts("calling format national", extension, "sip_calling_format", "\"national\"",
-						CreateTrunk::callingFormat, CallingFormat.NATIONAL),
-				accepts("outbound proxy true", extension, "outbound_proxy", "true", CreateTrunk::outboundProxy, true),
+						(command) -> command.trunk().callingFormat(), CallingFormat.NATIONAL),
+				accepts("outbound proxy true", extension, "outbound_proxy", "true",
+						(command) -> command.trunk().outboundProxy(), true),
 				// phone_number: extension
 				accepts("extension of 1 character", extension, "phone_number", "\"7\"", phone, "7"),
 				accepts("extension of 15 characters", extension, "phone_number", string("123456789012345"), phone,

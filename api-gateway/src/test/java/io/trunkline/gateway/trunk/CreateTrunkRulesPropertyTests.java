@@ -130,37 +130,40 @@ class CreateTrunkRulesPropertyTests {
 
 	private static void assertValid(CreateTrunk command, boolean proxyConfigured, long seed, int run, JsonNode body) {
 		Supplier<String> described = described(seed, run, body);
-		if (command.type() == TrunkType.EXTENSION) {
-			assertThat(command.phoneNumber()).as(described).matches(EXTENSION);
+		if (command.trunk().type() == TrunkType.EXTENSION) {
+			assertThat(command.trunk().phoneNumber()).as(described).matches(EXTENSION);
 		}
 		else {
-			assertThat(command.phoneNumber()).as(described).matches(E164);
-			assertThat(isValidNumber(command.phoneNumber())).as(described).isTrue();
+			assertThat(command.trunk().phoneNumber()).as(described).matches(E164);
+			assertThat(isValidNumber(command.trunk().phoneNumber())).as(described).isTrue();
 		}
-		if (command.nickname() != null) {
-			assertThat(command.nickname()).as(described).isNotBlank().isEqualTo(command.nickname().strip());
-			assertThat(codePoints(command.nickname())).as(described).isLessThanOrEqualTo(50);
+		if (command.trunk().nickname() != null) {
+			assertThat(command.trunk().nickname()).as(described)
+				.isNotBlank()
+				.isEqualTo(command.trunk().nickname().strip());
+			assertThat(codePoints(command.trunk().nickname())).as(described).isLessThanOrEqualTo(50);
 		}
-		assertThat(codePoints(command.sipUsername())).as(described).isBetween(3, 128);
+		assertThat(codePoints(command.trunk().sipUsername())).as(described).isBetween(3, 128);
 		assertThat(codePoints(command.sipPassword())).as(described).isBetween(3, 128);
-		assertThat(Stream.of(command.nickname(), command.sipUsername(), command.sipPassword())).as(described)
+		assertThat(Stream.of(command.trunk().nickname(), command.trunk().sipUsername(), command.sipPassword()))
+			.as(described)
 			.noneMatch((text) -> text != null && text.chars().anyMatch(Character::isISOControl))
 			.noneMatch((text) -> text != null && !text.equals(new String(text.getBytes(UTF_8), UTF_8)));
-		assertThat(command.sipAddress()).as(described)
-			.isEqualTo(command.sipAddress().toLowerCase(Locale.ROOT))
-			.isEqualTo(new SipHost(command.sipAddress()).value())
+		assertThat(command.trunk().sipAddress()).as(described)
+			.isEqualTo(command.trunk().sipAddress().toLowerCase(Locale.ROOT))
+			.isEqualTo(new SipHost(command.trunk().sipAddress()).value())
 			.doesNotContain("/", "@", "[", " ");
-		if (command.inboundAuthorization() == InboundAuthorization.AUTH) {
-			assertThat(command.allowedInboundIps()).as(described).isNull();
+		if (command.trunk().inboundAuthorization() == InboundAuthorization.AUTH) {
+			assertThat(command.trunk().allowedInboundIps()).as(described).isNull();
 		}
 		else {
-			assertThat(command.allowedInboundIps()).as(described)
+			assertThat(command.trunk().allowedInboundIps()).as(described)
 				.isNotEmpty()
 				.hasSizeLessThanOrEqualTo(100)
 				.doesNotHaveDuplicates();
 		}
-		assertThat(COUNTRIES).as(described).contains(command.countryCode());
-		if (command.outboundProxy()) {
+		assertThat(COUNTRIES).as(described).contains(command.trunk().countryCode());
+		if (command.trunk().outboundProxy()) {
 			assertThat(proxyConfigured).as(described).isTrue();
 		}
 	}
@@ -192,20 +195,20 @@ class CreateTrunkRulesPropertyTests {
 	private static ObjectNode bodyOf(CreateTrunk command) {
 		JsonNodeFactory nodes = JsonNodeFactory.instance;
 		ObjectNode body = nodes.objectNode();
-		body.put("sip_trunk_type", command.type().wire());
-		body.put("phone_number", command.phoneNumber());
-		body.put("nickname", command.nickname());
-		body.put("sip_username", command.sipUsername());
+		body.put("sip_trunk_type", command.trunk().type().wire());
+		body.put("phone_number", command.trunk().phoneNumber());
+		body.put("nickname", command.trunk().nickname());
+		body.put("sip_username", command.trunk().sipUsername());
 		body.put("sip_password", command.sipPassword());
-		body.put("sip_address", command.sipAddress());
-		body.put("sip_calling_format", command.callingFormat().wire());
-		body.put("inbound_authorization_type", command.inboundAuthorization().wire());
-		if (command.allowedInboundIps() != null) {
+		body.put("sip_address", command.trunk().sipAddress());
+		body.put("sip_calling_format", command.trunk().callingFormat().wire());
+		body.put("inbound_authorization_type", command.trunk().inboundAuthorization().wire());
+		if (command.trunk().allowedInboundIps() != null) {
 			ArrayNode ranges = body.putArray("allowed_inbound_ips");
-			command.allowedInboundIps().forEach(ranges::add);
+			command.trunk().allowedInboundIps().forEach(ranges::add);
 		}
-		body.put("country_code", command.countryCode());
-		body.put("outbound_proxy", command.outboundProxy());
+		body.put("country_code", command.trunk().countryCode());
+		body.put("outbound_proxy", command.trunk().outboundProxy());
 		return body;
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.trunkline.schema.trunk.CallingFormat;
 import io.trunkline.schema.trunk.InboundAuthorization;
+import io.trunkline.schema.trunk.TrunkDefinition;
 import io.trunkline.schema.trunk.TrunkType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,8 +32,10 @@ class CreateTrunkRulesTests {
 
 		CreateTrunk command = this.rules.validate(body);
 
-		assertThat(command).isEqualTo(new CreateTrunk(TrunkType.EXTENSION, "1000", "Provider X — Main", "myuser",
-				PASSWORD, "sip.provider.com", CallingFormat.PLUS_E164, InboundAuthorization.AUTH, null, false, "US"));
+		assertThat(command).isEqualTo(new CreateTrunk(
+				new TrunkDefinition(TrunkType.EXTENSION, "1000", "Provider X — Main", "myuser", "sip.provider.com",
+						CallingFormat.PLUS_E164, InboundAuthorization.AUTH, null, false, "US"),
+				PASSWORD));
 	}
 
 	@Test
@@ -41,9 +44,9 @@ class CreateTrunkRulesTests {
 
 		CreateTrunk command = this.rules.validate(body);
 
-		assertThat(command).isEqualTo(new CreateTrunk(TrunkType.NUMBER, "+14155551234", null, "trunk_user", PASSWORD,
-				"sip.provider.com", CallingFormat.E164, InboundAuthorization.IP,
-				List.of("203.0.113.10", "198.51.100.20"), true, "US"));
+		assertThat(command).isEqualTo(new CreateTrunk(new TrunkDefinition(TrunkType.NUMBER, "+14155551234", null,
+				"trunk_user", "sip.provider.com", CallingFormat.E164, InboundAuthorization.IP,
+				List.of("203.0.113.10", "198.51.100.20"), true, "US"), PASSWORD));
 	}
 
 	@Test
@@ -132,7 +135,7 @@ class CreateTrunkRulesTests {
 
 		CreateTrunk command = this.rules.validate(body);
 
-		assertThat(command.allowedInboundIps()).isNull();
+		assertThat(command.trunk().allowedInboundIps()).isNull();
 	}
 
 	@Test
@@ -154,7 +157,7 @@ class CreateTrunkRulesTests {
 
 		CreateTrunk command = this.rules.validate(body);
 
-		assertThat(command.allowedInboundIps()).containsExactly("2001:db8::1", "203.0.113.10");
+		assertThat(command.trunk().allowedInboundIps()).containsExactly("2001:db8::1", "203.0.113.10");
 	}
 
 	@Test
@@ -176,7 +179,7 @@ class CreateTrunkRulesTests {
 
 		CreateTrunk command = withoutProxy.validate(body);
 
-		assertThat(command.outboundProxy()).isFalse();
+		assertThat(command.trunk().outboundProxy()).isFalse();
 	}
 
 	@Test
@@ -188,8 +191,8 @@ class CreateTrunkRulesTests {
 		CreateTrunk fromAbsent = this.rules.validate(absent);
 		CreateTrunk fromNull = this.rules.validate(nulled);
 
-		assertThat(fromAbsent.outboundProxy()).isFalse();
-		assertThat(fromNull.outboundProxy()).isFalse();
+		assertThat(fromAbsent.trunk().outboundProxy()).isFalse();
+		assertThat(fromNull.trunk().outboundProxy()).isFalse();
 	}
 
 	@Test
@@ -225,7 +228,7 @@ class CreateTrunkRulesTests {
 
 		CreateTrunk command = this.rules.validate(body);
 
-		assertThat(command.countryCode()).isEqualTo("GB");
+		assertThat(command.trunk().countryCode()).isEqualTo("GB");
 	}
 
 	@Test
@@ -236,7 +239,7 @@ class CreateTrunkRulesTests {
 
 		CreateTrunk command = this.rules.validate(body);
 
-		assertThat(command.countryCode()).isEqualTo("CA");
+		assertThat(command.trunk().countryCode()).isEqualTo("CA");
 	}
 
 	@Test
@@ -247,7 +250,7 @@ class CreateTrunkRulesTests {
 
 		CreateTrunk command = this.rules.validate(body);
 
-		assertThat(command.countryCode()).isEqualTo("DE");
+		assertThat(command.trunk().countryCode()).isEqualTo("DE");
 	}
 
 	@Test
@@ -258,7 +261,7 @@ class CreateTrunkRulesTests {
 
 		CreateTrunk command = this.rules.validate(body);
 
-		assertThat(command.countryCode()).isEqualTo("RS");
+		assertThat(command.trunk().countryCode()).isEqualTo("RS");
 	}
 
 	@Test
@@ -278,7 +281,7 @@ class CreateTrunkRulesTests {
 
 		CreateTrunk command = this.rules.validate(body);
 
-		assertThat(command.countryCode()).isEqualTo("GB");
+		assertThat(command.trunk().countryCode()).isEqualTo("GB");
 	}
 
 	@Test
@@ -291,8 +294,8 @@ class CreateTrunkRulesTests {
 		CreateTrunk fromPadded = this.rules.validate(padded);
 		CreateTrunk fromBlank = this.rules.validate(blank);
 
-		assertThat(fromPadded.nickname()).isEqualTo("Main line");
-		assertThat(fromBlank.nickname()).isNull();
+		assertThat(fromPadded.trunk().nickname()).isEqualTo("Main line");
+		assertThat(fromBlank.trunk().nickname()).isNull();
 	}
 
 	@Test
@@ -303,7 +306,7 @@ class CreateTrunkRulesTests {
 
 		CreateTrunk command = this.rules.validate(body);
 
-		assertThat(command.sipUsername()).isEqualTo(" user ");
+		assertThat(command.trunk().sipUsername()).isEqualTo(" user ");
 		assertThat(command.sipPassword()).isEqualTo(" pass word ");
 	}
 

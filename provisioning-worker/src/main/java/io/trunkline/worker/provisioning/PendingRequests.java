@@ -22,6 +22,7 @@ import io.trunkline.schema.secret.EncryptedSecret;
 import io.trunkline.schema.trunk.CallingFormat;
 import io.trunkline.schema.trunk.InboundAuthorization;
 import io.trunkline.schema.trunk.ProvisioningStatus;
+import io.trunkline.schema.trunk.TrunkColumns;
 import io.trunkline.schema.trunk.TrunkType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -189,6 +190,34 @@ public class PendingRequests {
 	}
 
 	/**
+	 * Commits trunks and their requests in one statement (see
+	 * {@link #commitProvisioned(List)}); the trunk's definition is copied from its
+	 * request column by column.
+	 */
+	private static final String COMMIT_PROVISIONED = """
+			WITH made AS (
+			    SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]),
+			        CAST(? AS text[])) AS m (request_id, attempt, inbound_trunk_id, outbound_trunk_id, entry)
+			), trunk AS (
+			    INSERT INTO sip_trunks (account_id, request_id, %s, inbound_trunk_id, outbound_trunk_id)
+			    SELECT r.account_id, r.id, %s, m.inbound_trunk_id, m.outbound_trunk_id
+			    FROM provisioning_requests r JOIN made m ON m.request_id = r.id
+			    WHERE r.status = 'pending' AND r.attempts = m.attempt
+			    ORDER BY r.id
+			    FOR UPDATE OF r
+			    RETURNING id, account_id, request_id, inbound_trunk_id, outbound_trunk_id, created_at
+			), request AS (
+			    UPDATE provisioning_requests r
+			    SET status = 'provisioned', trunk_id = trunk.id, completed_at = trunk.created_at,
+			        updated_at = trunk.created_at, lease_until = NULL,
+			        attempt_history = r.attempt_history || CAST(m.entry AS jsonb)
+			    FROM trunk JOIN made m ON m.request_id = trunk.request_id
+			    WHERE r.id = trunk.request_id
+			)
+			SELECT id, account_id, request_id, inbound_trunk_id, outbound_trunk_id, created_at FROM trunk
+			""".formatted(TrunkColumns.NAMES, TrunkColumns.names("r"));
+
+	/**
 	 * Commits the trunks of every request that is still pending under the claim that made
 	 * them, in one statement: the trunks' rows and the requests' new status, guarded by
 	 * the requests' row locks and fenced by each claim's attempt number (a request that
@@ -197,33 +226,7 @@ public class PendingRequests {
 	 * longer this claim's
 	 */
 	Map<UUID, TrunkProvisioned> commitProvisioned(List<Provisioned> provisioned) {
-		return this.jdbc
-			.sql("""
-					WITH made AS (
-					    SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]),
-					        CAST(? AS text[])) AS m (request_id, attempt, inbound_trunk_id, outbound_trunk_id, entry)
-					), trunk AS (
-					    INSERT INTO sip_trunks (account_id, request_id, phone_number, nickname, sip_username, sip_address,
-					        sip_calling_format, inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code,
-					        inbound_trunk_id, outbound_trunk_id)
-					    SELECT r.account_id, r.id, r.phone_number, r.nickname, r.sip_username, r.sip_address,
-					        r.sip_calling_format, r.inbound_authorization_type, r.allowed_inbound_ips, r.outbound_proxy,
-					        r.country_code, m.inbound_trunk_id, m.outbound_trunk_id
-					    FROM provisioning_requests r JOIN made m ON m.request_id = r.id
-					    WHERE r.status = 'pending' AND r.attempts = m.attempt
-					    ORDER BY r.id
-					    FOR UPDATE OF r
-					    RETURNING id, account_id, request_id, inbound_trunk_id, outbound_trunk_id, created_at
-					), request AS (
-					    UPDATE provisioning_requests r
-					    SET status = 'provisioned', trunk_id = trunk.id, completed_at = trunk.created_at,
-					        updated_at = trunk.created_at, lease_until = NULL,
-					        attempt_history = r.attempt_history || CAST(m.entry AS jsonb)
-					    FROM trunk JOIN made m ON m.request_id = trunk.request_id
-					    WHERE r.id = trunk.request_id
-					)
-					SELECT id, account_id, request_id, inbound_trunk_id, outbound_trunk_id, created_at FROM trunk
-					""")
+		return this.jdbc.sql(COMMIT_PROVISIONED)
 			.param(provisioned.stream().map((made) -> made.request().id()).toArray(UUID[]::new))
 			.param(provisioned.stream().map((made) -> made.request().attempts()).toArray(Integer[]::new))
 			.param(provisioned.stream().map(Provisioned::inboundTrunkId).toArray(String[]::new))

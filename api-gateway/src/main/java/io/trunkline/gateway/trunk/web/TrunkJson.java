@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.trunkline.gateway.trunk.SipTrunk;
+import io.trunkline.schema.trunk.TrunkDefinition;
 
 /**
  * A trunk exactly as the API documents it: snake_case fields, timestamps in UTC with six
@@ -26,10 +27,12 @@ record TrunkJson(long id, @JsonProperty("phone_number") String phoneNumber, Stri
 		.withZone(ZoneOffset.UTC);
 
 	static TrunkJson of(SipTrunk trunk) {
-		return new TrunkJson(trunk.id(), trunk.phoneNumber(), trunk.nickname(), trunk.sipUsername(), trunk.sipAddress(),
-				trunk.sipCallingFormat(), trunk.inboundAuthorizationType(), trunk.allowedInboundIps(),
-				trunk.outboundProxy(), trunk.countryCode(), trunk.inboundTrunkId(), trunk.outboundTrunkId(),
-				timestamp(trunk.createdAt()), timestamp(trunk.updatedAt()));
+		TrunkDefinition definition = trunk.definition();
+		return new TrunkJson(trunk.id(), definition.phoneNumber(), definition.nickname(), definition.sipUsername(),
+				definition.sipAddress(), definition.callingFormat().wire(), definition.inboundAuthorization().wire(),
+				definition.allowedInboundIps(), definition.outboundProxy(), definition.countryCode(),
+				trunk.inboundTrunkId(), trunk.outboundTrunkId(), timestamp(trunk.createdAt()),
+				timestamp(trunk.updatedAt()));
 	}
 
 	static String timestamp(Instant instant) {

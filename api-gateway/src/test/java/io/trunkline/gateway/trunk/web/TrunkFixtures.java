@@ -2,6 +2,8 @@ package io.trunkline.gateway.trunk.web;
 
 import java.util.UUID;
 
+import io.trunkline.schema.trunk.TrunkColumns;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -57,15 +59,11 @@ final class TrunkFixtures {
 	 */
 	static long commitTrunk(JdbcClient jdbc, UUID requestId) {
 		long trunkId = jdbc.sql("""
-				INSERT INTO sip_trunks (account_id, request_id, phone_number, nickname, sip_username, sip_address,
-				    sip_calling_format, inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code,
-				    inbound_trunk_id, outbound_trunk_id)
-				SELECT account_id, id, phone_number, nickname, sip_username, sip_address, sip_calling_format,
-				    inbound_authorization_type, allowed_inbound_ips, outbound_proxy, country_code,
-				    'ST_inboundAAAAA', 'ST_outboundAAAA'
+				INSERT INTO sip_trunks (account_id, request_id, %s, inbound_trunk_id, outbound_trunk_id)
+				SELECT account_id, id, %s, 'ST_inboundAAAAA', 'ST_outboundAAAA'
 				FROM provisioning_requests WHERE id = ?
 				RETURNING id
-				""").param(requestId).query(Long.class).single();
+				""".formatted(TrunkColumns.NAMES, TrunkColumns.NAMES)).param(requestId).query(Long.class).single();
 		jdbc.sql(
 				"UPDATE provisioning_requests SET status = 'provisioned', trunk_id = ?, completed_at = now() WHERE id = ?")
 			.params(trunkId, requestId)
