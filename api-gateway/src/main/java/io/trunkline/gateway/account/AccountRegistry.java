@@ -7,10 +7,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +34,9 @@ public class AccountRegistry {
 	 */
 	private static final int BOOTSTRAP_LOCK_CLASS = 0x746b_6273;
 
-	/** How long an authenticated key is trusted without asking the database again. */
-	static final long KEY_CACHE_NANOS = 30_000_000_000L;
-
 	private final SecureRandom random = new SecureRandom();
 
-	private final Map<String, CachedKey> authenticated = new ConcurrentHashMap<>();
+	private final ConfirmedKeys confirmedKeys = new ConfirmedKeys();
 
 	private final Accounts accounts;
 
@@ -115,6 +110,9 @@ public class AccountRegistry {
 	}
 
 	/**
+	 * Resolves a bearer token. A key the database confirmed is trusted for
+	 * {@link ConfirmedKeys#TRUST} without asking again, so a revoked key may still work
+	 * that long.
 	 * @param token a bearer token
 	 * @return the account it authenticates, or empty
 	 */
@@ -123,32 +121,15 @@ public class AccountRegistry {
 			return OptionalLong.empty();
 		}
 		String digest = digest(token);
-		long now = System.nanoTime();
-		CachedKey cached = this.authenticated.get(digest);
-		if (cached != null && now - cached.checkedAt() < KEY_CACHE_NANOS) {
-			return OptionalLong.of(cached.accountId());
+		OptionalLong cached = this.confirmedKeys.accountOf(digest);
+		if (cached.isPresent()) {
+			return cached;
 		}
 		OptionalLong account = this.apiKeys.findByKeyDigestAndRevokedAtIsNull(digest)
 			.map((key) -> OptionalLong.of(key.accountId()))
 			.orElseGet(OptionalLong::empty);
-		if (account.isPresent()) {
-			if (this.authenticated.size() > 100_000) {
-				this.authenticated.clear();
-			}
-			this.authenticated.put(digest, new CachedKey(account.getAsLong(), now));
-		}
-		else {
-			this.authenticated.remove(digest);
-		}
+		this.confirmedKeys.remember(digest, account);
 		return account;
-	}
-
-	/**
-	 * A key the database confirmed: the benchmark's profile showed the per-request lookup
-	 * as a fifth of the gateway's request CPU. Only valid keys are remembered, for 30 s,
-	 * so a key revoked in the database stops working within 30 s on every replica.
-	 */
-	private record CachedKey(long accountId, long checkedAt) {
 	}
 
 	/**

@@ -37,13 +37,12 @@ record InboundIpRange(String value) {
 		if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
 			throw new FieldRejected(RULE);
 		}
-		int slash = text.indexOf('/');
-		String addressText = (slash >= 0) ? text.substring(0, slash) : text;
-		SipIpLiteral address = SipIpLiteral.parse(addressText).orElseThrow(() -> new FieldRejected(RULE));
-		if (slash < 0) {
+		SipIpLiteral.Prefixed written = SipIpLiteral.parsePrefixed(text).orElseThrow(() -> new FieldRejected(RULE));
+		SipIpLiteral address = written.address();
+		if (written.prefix().isEmpty()) {
 			return address.toString();
 		}
-		int prefix = prefix(text.substring(slash + 1), address.bitLength());
+		int prefix = written.prefix().getAsInt();
 		if (prefix < (address.isIpv4() ? MIN_IPV4_PREFIX : MIN_IPV6_PREFIX)) {
 			throw new FieldRejected(TOO_BROAD);
 		}
@@ -52,25 +51,6 @@ record InboundIpRange(String value) {
 					+ " for the range or " + address + " for the single address.");
 		}
 		return address + "/" + prefix;
-	}
-
-	/** Decimal, no sign, no leading zeros, at most the address length. */
-	private static int prefix(String text, int maximum) {
-		if (text.isEmpty() || text.length() > 3 || (text.length() > 1 && text.charAt(0) == '0')) {
-			throw new FieldRejected(RULE);
-		}
-		int value = 0;
-		for (int index = 0; index < text.length(); index++) {
-			char character = text.charAt(index);
-			if (character < '0' || character > '9') {
-				throw new FieldRejected(RULE);
-			}
-			value = value * 10 + (character - '0');
-		}
-		if (value > maximum) {
-			throw new FieldRejected(RULE);
-		}
-		return value;
 	}
 
 }

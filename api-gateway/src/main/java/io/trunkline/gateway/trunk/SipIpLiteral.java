@@ -1,14 +1,26 @@
 package io.trunkline.gateway.trunk;
 
-import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
+
+import inet.ipaddr.AddressStringParameters.RangeParameters;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+import inet.ipaddr.ipv4.IPv4AddressStringParameters;
+import inet.ipaddr.ipv6.IPv6AddressSection.CompressOptions;
+import inet.ipaddr.ipv6.IPv6AddressSection.CompressOptions.CompressionChoiceOptions;
+import inet.ipaddr.ipv6.IPv6AddressSection.CompressOptions.MixedCompressionOptions;
+import inet.ipaddr.ipv6.IPv6AddressSection.IPv6StringOptions;
+import inet.ipaddr.ipv6.IPv6AddressStringParameters;
 
 /**
  * An IPv4 or IPv6 address written as a literal, as a SIP server address or an inbound
- * allow-list entry holds it. Parsed here, character by character, rather than with
- * {@code InetAddress.getByName}: that method falls back to a DNS lookup for anything it
- * does not recognise as a literal, and it accepts forms (octal, hex, shortened IPv4, zone
- * ids) that a provider's SIP stack would read differently from us.
+ * allow-list entry holds it. Parsed by the IPAddress library with every lenient form
+ * turned off, rather than with {@code InetAddress.getByName}: that method falls back to a
+ * DNS lookup for anything it does not recognise as a literal, and it accepts forms
+ * (octal, hex, shortened IPv4, zone ids) that a provider's SIP stack would read
+ * differently from us.
  * <p>
  * IPv4 is the strict dotted quad: four decimal octets 0-255 without leading zeros. IPv6
  * is RFC 4291 text (with at most one {@code ::} and an optional trailing dotted quad),
@@ -19,43 +31,78 @@ import java.util.Optional;
  */
 final class SipIpLiteral {
 
-	private static final int IPV4_BYTES = 4;
+	/** A bare address: no prefix length. */
+	private static final IPAddressStringParameters ADDRESS = strict(false);
 
-	private static final int IPV6_BYTES = 16;
+	/** An address with an optional CIDR prefix length. */
+	private static final IPAddressStringParameters CIDR = strict(true);
 
-	private static final int IPV6_GROUPS = 8;
+	/**
+	 * RFC 5952 with the last 32 bits as a dotted quad: the longest run of two or more
+	 * zero groups before the quad shortened, the quad always written in full.
+	 */
+	private static final IPv6StringOptions IPV4_MAPPED = new IPv6StringOptions.Builder().setMakeMixed(true)
+		.setCompressOptions(new CompressOptions(false, CompressionChoiceOptions.ZEROS, MixedCompressionOptions.NO))
+		.toOptions();
 
-	/** The longest IPv6 text: eight groups of four, or six groups and a dotted quad. */
-	private static final int IPV6_MAX_LENGTH = 45;
+	/** A single address, never a subnet, and without a prefix length. */
+	private final IPAddress address;
 
-	private final byte[] octets;
-
-	private SipIpLiteral(byte[] octets) {
-		this.octets = octets;
+	private SipIpLiteral(IPAddress address) {
+		this.address = address;
 	}
 
 	/**
-	 * Reads an IPv4 or IPv6 literal: IPv6 if the text holds a colon, IPv4 otherwise.
+	 * Reads an IPv4 or IPv6 literal.
 	 * @param text the literal, without brackets, prefix or port
-	 * @return the address, or empty if the text is not a literal of the kind it looks
-	 * like
+	 * @return the address, or empty if the text is not a strict literal
 	 */
 	static Optional<SipIpLiteral> parse(String text) {
-		return (text.indexOf(':') >= 0) ? parseIpv6(text) : parseIpv4(text);
+		IPAddress address = address(text, ADDRESS);
+		return (address != null) ? Optional.of(new SipIpLiteral(address)) : Optional.empty();
 	}
 
 	static Optional<SipIpLiteral> parseIpv4(String text) {
-		byte[] octets = ipv4Octets(text);
-		return (octets != null) ? Optional.of(new SipIpLiteral(octets)) : Optional.empty();
+		return parse(text).filter(SipIpLiteral::isIpv4);
 	}
 
 	static Optional<SipIpLiteral> parseIpv6(String text) {
-		byte[] octets = ipv6Octets(text);
-		return (octets != null) ? Optional.of(new SipIpLiteral(octets)) : Optional.empty();
+		return parse(text).filter((literal) -> !literal.isIpv4());
+	}
+
+	/**
+	 * Reads a literal followed by an optional CIDR prefix length ({@code 10.0.0.0/8}):
+	 * decimal, no sign, no leading zeros, at most the address's bit length. Whether the
+	 * prefix is sensible (not too broad, no host bits set) is the caller's rule.
+	 * @param text the address or range
+	 * @return the address and its prefix length (absent for a bare address), or empty if
+	 * the text is not a strict literal with a well-formed prefix
+	 */
+	static Optional<Prefixed> parsePrefixed(String text) {
+		IPAddress range = address(text, CIDR);
+		if (range == null) {
+			return Optional.empty();
+		}
+		Integer prefix = range.getNetworkPrefixLength();
+		if (prefix == null) {
+			return Optional.of(new Prefixed(new SipIpLiteral(range), OptionalInt.empty()));
+		}
+		// Kept by hand: allowPrefixLengthLeadingZeros(false) would also refuse a lone
+		// "0",
+		// a well-formed prefix that the caller refuses as too broad, not as malformed.
+		// So the library is told to take leading zeros, and they are refused here.
+		String prefixText = text.substring(text.lastIndexOf('/') + 1);
+		if (prefixText.length() > 1 && prefixText.charAt(0) == '0') {
+			return Optional.empty();
+		}
+		// A range written with its network address parses as the whole block: its lowest
+		// address is the one written.
+		return Optional
+			.of(new Prefixed(new SipIpLiteral(range.getLower().withoutPrefixLength()), OptionalInt.of(prefix)));
 	}
 
 	boolean isIpv4() {
-		return this.octets.length == IPV4_BYTES;
+		return this.address.isIPv4();
 	}
 
 	/**
@@ -63,7 +110,7 @@ final class SipIpLiteral {
 	 * @return 32 or 128
 	 */
 	int bitLength() {
-		return this.octets.length * 8;
+		return this.address.getBitCount();
 	}
 
 	/**
@@ -73,6 +120,8 @@ final class SipIpLiteral {
 	 * @return whether host bits are set
 	 */
 	boolean hasHostBitsAfter(int prefix) {
+		// Not isZeroHost(prefix): at the full bit length it answers that there is no
+		// host, not that its bits are clear.
 		return !equals(networkOf(prefix));
 	}
 
@@ -82,21 +131,17 @@ final class SipIpLiteral {
 	 * @return the network address
 	 */
 	SipIpLiteral networkOf(int prefix) {
-		byte[] masked = this.octets.clone();
-		for (int bit = prefix; bit < masked.length * 8; bit++) {
-			masked[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
-		}
-		return new SipIpLiteral(masked);
+		return new SipIpLiteral(this.address.toZeroHost(prefix).withoutPrefixLength());
 	}
 
 	@Override
 	public boolean equals(Object other) {
-		return (other instanceof SipIpLiteral literal) && Arrays.equals(this.octets, literal.octets);
+		return (other instanceof SipIpLiteral literal) && this.address.equals(literal.address);
 	}
 
 	@Override
 	public int hashCode() {
-		return Arrays.hashCode(this.octets);
+		return this.address.hashCode();
 	}
 
 	/**
@@ -104,202 +149,83 @@ final class SipIpLiteral {
 	 */
 	@Override
 	public String toString() {
-		return isIpv4() ? dottedQuad(this.octets, 0) : ipv6Text(this.octets);
-	}
-
-	private static byte[] ipv4Octets(String text) {
-		int length = text.length();
-		if (length < 7 || length > 15) {
-			return null;
+		// The library's canonical IPv6 text is RFC 5952 except for IPv4-mapped addresses,
+		// which RFC 5952 section 5 writes with the dotted quad (and toMixedString would
+		// let "::" swallow a zero quad: 0:0:0:0:0:ffff::).
+		if (this.address.isIPv6() && this.address.toIPv6().isIPv4Mapped()) {
+			return this.address.toIPv6().toNormalizedString(IPV4_MAPPED);
 		}
-		byte[] octets = new byte[IPV4_BYTES];
-		int position = 0;
-		for (int octet = 0; octet < IPV4_BYTES; octet++) {
-			if (octet > 0) {
-				if (position >= length || text.charAt(position) != '.') {
-					return null;
-				}
-				position++;
-			}
-			int start = position;
-			int value = 0;
-			while (position < length && isDecimalDigit(text.charAt(position)) && position - start < 3) {
-				value = value * 10 + (text.charAt(position) - '0');
-				position++;
-			}
-			int digits = position - start;
-			boolean leadingZero = digits > 1 && text.charAt(start) == '0';
-			if (digits == 0 || leadingZero || value > 255) {
-				return null;
-			}
-			octets[octet] = (byte) value;
-		}
-		return (position == length) ? octets : null;
-	}
-
-	private static byte[] ipv6Octets(String text) {
-		if (text.length() < 2 || text.length() > IPV6_MAX_LENGTH) {
-			return null;
-		}
-		int gap = text.indexOf("::");
-		int[] groups;
-		if (gap < 0) {
-			groups = groups(text, true);
-			if (groups == null || groups.length != IPV6_GROUPS) {
-				return null;
-			}
-		}
-		else {
-			if (text.indexOf("::", gap + 1) >= 0) {
-				return null;
-			}
-			int[] head = groups(text.substring(0, gap), false);
-			int[] tail = groups(text.substring(gap + 2), true);
-			if (head == null || tail == null || head.length + tail.length > IPV6_GROUPS - 1) {
-				return null;
-			}
-			groups = new int[IPV6_GROUPS];
-			System.arraycopy(head, 0, groups, 0, head.length);
-			System.arraycopy(tail, 0, groups, IPV6_GROUPS - tail.length, tail.length);
-		}
-		byte[] octets = new byte[IPV6_BYTES];
-		for (int group = 0; group < IPV6_GROUPS; group++) {
-			octets[group * 2] = (byte) (groups[group] >>> 8);
-			octets[group * 2 + 1] = (byte) groups[group];
-		}
-		return octets;
+		return this.address.toCanonicalString();
 	}
 
 	/**
-	 * Reads colon-separated groups of one to four hex digits; the last may be a dotted
-	 * quad, counting as two groups.
-	 * @param text the groups, empty for none
-	 * @param dottedQuadAllowed whether the last piece may be a dotted quad
-	 * @return the 16-bit groups, or {@code null} if the text is not well-formed
+	 * @return the single address the text holds, or {@code null} if it is not a strict
+	 * literal
 	 */
-	private static int[] groups(String text, boolean dottedQuadAllowed) {
-		if (text.isEmpty()) {
-			return new int[0];
-		}
-		String[] pieces = text.split(":", -1);
-		if (pieces.length > IPV6_GROUPS) {
+	private static IPAddress address(String text, IPAddressStringParameters parameters) {
+		// IPAddressString trims surrounding white space before parsing, and no parameter
+		// turns that off: a literal with a space around it is not strict.
+		if (text == null || !text.equals(text.trim())) {
 			return null;
 		}
-		int[] groups = new int[IPV6_GROUPS];
-		int count = 0;
-		for (int index = 0; index < pieces.length; index++) {
-			String piece = pieces[index];
-			boolean last = index == pieces.length - 1;
-			if (last && dottedQuadAllowed && piece.indexOf('.') >= 0) {
-				byte[] quad = ipv4Octets(piece);
-				if (quad == null || count + 2 > IPV6_GROUPS) {
-					return null;
-				}
-				groups[count++] = ((quad[0] & 0xff) << 8) | (quad[1] & 0xff);
-				groups[count++] = ((quad[2] & 0xff) << 8) | (quad[3] & 0xff);
-			}
-			else {
-				int group = hexGroup(piece);
-				if (group < 0) {
-					return null;
-				}
-				groups[count++] = group;
-			}
-		}
-		return Arrays.copyOf(groups, count);
-	}
-
-	private static int hexGroup(String piece) {
-		if (piece.isEmpty() || piece.length() > 4) {
-			return -1;
-		}
-		int value = 0;
-		for (int index = 0; index < piece.length(); index++) {
-			int digit = hexDigit(piece.charAt(index));
-			if (digit < 0) {
-				return -1;
-			}
-			value = (value << 4) | digit;
-		}
-		return value;
+		return new IPAddressString(text, parameters).getAddress();
 	}
 
 	/**
-	 * ASCII only: {@link Character#digit(char, int)} would also take full-width and other
-	 * Unicode digits.
+	 * The strict forms only: no inet_aton forms ({@code 1.2.3}, {@code 0x7f.1}, octal, a
+	 * single 32-bit number), no leading zeros in an IPv4 octet (they would be octal to
+	 * some stacks), no zone id, no wildcards, ranges, masks, binary or base 85. IPv6
+	 * groups keep up to four hex digits, leading zeros included ({@code 0db8}).
+	 * @param prefix whether a CIDR prefix length may follow the address
 	 */
-	private static int hexDigit(char character) {
-		if (isDecimalDigit(character)) {
-			return character - '0';
-		}
-		if (character >= 'a' && character <= 'f') {
-			return character - 'a' + 10;
-		}
-		if (character >= 'A' && character <= 'F') {
-			return character - 'A' + 10;
-		}
-		return -1;
+	private static IPAddressStringParameters strict(boolean prefix) {
+		IPAddressStringParameters.Builder builder = new IPAddressStringParameters.Builder().allowEmpty(false)
+			.allowAll(false)
+			.allowSingleSegment(false)
+			.allowMask(false)
+			.allowPrefixOnly(false)
+			.allowPrefix(prefix)
+			.allowWildcardedSeparator(false)
+			.setRangeOptions(RangeParameters.NO_RANGE)
+			.allow_inet_aton(false);
+		strictIpv4(builder.getIPv4AddressParametersBuilder()).allowPrefixLengthLeadingZeros(true)
+			.allowPrefixesBeyondAddressSize(false);
+		IPv6AddressStringParameters.Builder ipv6 = builder.getIPv6AddressParametersBuilder()
+			.allowZone(false)
+			.allowEmptyZone(false)
+			.allowBase85(false)
+			.allowBinary(false)
+			.allowMixed(true)
+			.allow_mixed_inet_aton(false)
+			.allowLeadingZeros(true)
+			.allowUnlimitedLeadingZeros(false)
+			.allowPrefixLengthLeadingZeros(true)
+			.allowPrefixesBeyondAddressSize(false)
+			.allowWildcardedSeparator(false)
+			.setRangeOptions(RangeParameters.NO_RANGE);
+		strictIpv4(ipv6.getEmbeddedIPv4AddressParametersBuilder());
+		return builder.toParams();
 	}
 
-	private static boolean isDecimalDigit(char character) {
-		return character >= '0' && character <= '9';
+	/**
+	 * The dotted quad rules, for IPv4 and for the dotted quad that may end IPv6 text.
+	 */
+	private static IPv4AddressStringParameters.Builder strictIpv4(IPv4AddressStringParameters.Builder ipv4) {
+		return ipv4.allow_inet_aton(false)
+			.allowLeadingZeros(false)
+			.allowUnlimitedLeadingZeros(false)
+			.allowBinary(false)
+			.allowWildcardedSeparator(false)
+			.setRangeOptions(RangeParameters.NO_RANGE);
 	}
 
-	private static String dottedQuad(byte[] octets, int offset) {
-		return (octets[offset] & 0xff) + "." + (octets[offset + 1] & 0xff) + "." + (octets[offset + 2] & 0xff) + "."
-				+ (octets[offset + 3] & 0xff);
-	}
-
-	private static String ipv6Text(byte[] octets) {
-		int[] groups = new int[IPV6_GROUPS];
-		for (int group = 0; group < IPV6_GROUPS; group++) {
-			groups[group] = ((octets[group * 2] & 0xff) << 8) | (octets[group * 2 + 1] & 0xff);
-		}
-		if (isIpv4Mapped(groups)) {
-			return "::ffff:" + dottedQuad(octets, 12);
-		}
-		int bestStart = -1;
-		int bestLength = 0;
-		for (int start = 0; start < IPV6_GROUPS;) {
-			if (groups[start] != 0) {
-				start++;
-				continue;
-			}
-			int end = start;
-			while (end < IPV6_GROUPS && groups[end] == 0) {
-				end++;
-			}
-			if (end - start > bestLength) {
-				bestStart = start;
-				bestLength = end - start;
-			}
-			start = end;
-		}
-		if (bestLength < 2) {
-			bestStart = -1;
-		}
-		StringBuilder text = new StringBuilder(39);
-		for (int group = 0; group < IPV6_GROUPS; group++) {
-			if (group == bestStart) {
-				text.append("::");
-				group += bestLength - 1;
-				continue;
-			}
-			if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-				text.append(':');
-			}
-			text.append(Integer.toHexString(groups[group]));
-		}
-		return text.toString();
-	}
-
-	private static boolean isIpv4Mapped(int[] groups) {
-		for (int group = 0; group < 5; group++) {
-			if (groups[group] != 0) {
-				return false;
-			}
-		}
-		return groups[5] == 0xffff;
+	/**
+	 * An address as written in a range, before the range's own rules.
+	 *
+	 * @param address the address written before the slash
+	 * @param prefix the prefix length, absent when there is no slash
+	 */
+	record Prefixed(SipIpLiteral address, OptionalInt prefix) {
 	}
 
 }
