@@ -21,8 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +35,8 @@ import io.trunkline.worker.provisioning.PendingRequests.Provisioned;
 import io.trunkline.worker.voice.ExistingTrunk;
 import io.trunkline.worker.voice.ResilientCalls;
 import io.trunkline.worker.voice.VoiceInfrastructure;
+import io.trunkline.worker.voice.VoiceInfrastructureBusy;
+import io.trunkline.worker.voice.VoiceInfrastructureCircuitOpen;
 import io.trunkline.worker.voice.VoiceInfrastructureMisconfigured;
 import io.trunkline.worker.voice.VoiceInfrastructureRejected;
 import io.trunkline.worker.voice.VoiceInfrastructureUnavailable;
@@ -622,10 +622,10 @@ public class Provisioning implements DisposableBean {
 		if (ex instanceof VoiceInfrastructureMisconfigured) {
 			return "voice_infrastructure_misconfigured";
 		}
-		if (ex instanceof CallNotPermittedException) {
+		if (ex instanceof VoiceInfrastructureCircuitOpen) {
 			return "voice_infrastructure_circuit_open";
 		}
-		if (ex instanceof BulkheadFullException) {
+		if (ex instanceof VoiceInfrastructureBusy) {
 			return "voice_infrastructure_busy";
 		}
 		if (ex instanceof TrunkMapping.OutboundProxyUnavailable) {
