@@ -31,7 +31,7 @@ import io.trunkline.schema.provisioning.TrunkProvisioningFailed;
 import io.trunkline.schema.secret.SecretCipher;
 import io.trunkline.schema.secret.SecretCipher.UndecryptableSecret;
 import io.trunkline.worker.provisioning.Leases.Lease;
-import io.trunkline.worker.provisioning.PendingRequests.Provisioned;
+import io.trunkline.worker.provisioning.TrunkRequests.Provisioned;
 import io.trunkline.worker.voice.ExistingTrunk;
 import io.trunkline.worker.voice.ResilientCalls;
 import io.trunkline.worker.voice.VoiceInfrastructure;
@@ -85,7 +85,7 @@ public class Provisioning implements DisposableBean {
 	 */
 	static final int DETAIL_LIMIT = 300;
 
-	private final PendingRequests requests;
+	private final TrunkRequests requests;
 
 	private final VoiceInfrastructure voice;
 
@@ -114,7 +114,7 @@ public class Provisioning implements DisposableBean {
 	 */
 	private final ExecutorService creates;
 
-	Provisioning(PendingRequests requests, Leases leases, VoiceInfrastructure voice, ResilientCalls resilient,
+	Provisioning(TrunkRequests requests, Leases leases, VoiceInfrastructure voice, ResilientCalls resilient,
 			SecretCipher cipher, ProvisioningSettings settings, OutboundProxyAddress proxy, OutcomePublisher outcomes,
 			JsonMapper json, MeterRegistry meters) {
 		this.requests = requests;
