@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.trunkline.schema.provisioning.ProvisioningOutcome;
+import io.trunkline.worker.voice.ResilientCalls;
 import io.trunkline.worker.voice.ResilientCallsFixture;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +24,8 @@ final class Worker implements AutoCloseable {
 	final Leases leases;
 
 	final Provisioning provisioning;
+
+	private final CreatePool creates;
 
 	private final List<ProvisioningOutcome> published = new ArrayList<>();
 
@@ -40,9 +43,13 @@ final class Worker implements AutoCloseable {
 				return Map.of();
 			}
 		};
-		this.provisioning = new Provisioning(requests, this.leases, liveKit,
-				ResilientCallsFixture.livekitPolicies(concurrentCalls), database.cipher, settings,
-				new OutboundProxyAddress(null), outcomes, json, this.meters);
+		ResilientCalls resilient = ResilientCallsFixture.livekitPolicies(concurrentCalls);
+		this.creates = new CreatePool(resilient);
+		MarkedTrunks trunks = new MarkedTrunks(liveKit, resilient, settings, new OutboundProxyAddress(null));
+		ProvisioningMetrics metrics = new ProvisioningMetrics(this.meters);
+		this.provisioning = new Provisioning(requests, this.leases, this.creates, trunks,
+				new Compensation(requests, liveKit, resilient, trunks, metrics), database.cipher, settings, outcomes,
+				new AttemptHistory(json), metrics);
 	}
 
 	/**
@@ -78,7 +85,7 @@ final class Worker implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.provisioning.destroy();
+		this.creates.destroy();
 		this.leases.destroy();
 	}
 
