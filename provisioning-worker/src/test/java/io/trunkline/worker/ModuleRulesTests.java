@@ -10,8 +10,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The worker's structure, checked: it never reaches into another service or the stand-in,
- * its feature packages form no cycles, and only the voice package speaks LiveKit's
- * protocol.
+ * its feature packages form no cycles, only the voice package speaks LiveKit's protocol,
+ * and the fault-tolerance library stays inside the voice package, which turns what it
+ * throws into facts of its own.
  */
 class ModuleRulesTests {
 
@@ -40,6 +41,16 @@ class ModuleRulesTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("livekit..", "io.livekit..")
+			.check(worker);
+	}
+
+	@Test
+	void provisioningAndRecoveryKnowNothingOfResilience4j() {
+		noClasses().that()
+			.resideInAnyPackage("..worker.provisioning..", "..worker.recovery..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.github.resilience4j..")
 			.check(worker);
 	}
 

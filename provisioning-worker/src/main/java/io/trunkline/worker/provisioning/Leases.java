@@ -33,7 +33,7 @@ class Leases implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(Leases.class);
 
-	private final PendingRequests requests;
+	private final TrunkRequests requests;
 
 	private final ProvisioningSettings settings;
 
@@ -41,7 +41,7 @@ class Leases implements DisposableBean {
 
 	private final ScheduledExecutorService renewer;
 
-	Leases(PendingRequests requests, ProvisioningSettings settings) {
+	Leases(TrunkRequests requests, ProvisioningSettings settings) {
 		this.requests = requests;
 		this.settings = settings;
 		this.renewer = Executors.newSingleThreadScheduledExecutor((task) -> {

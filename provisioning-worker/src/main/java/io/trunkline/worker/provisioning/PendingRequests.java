@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.trunkline.schema.provisioning.ProvisioningOutcome;
 import io.trunkline.schema.provisioning.TrunkProvisioned;
 import io.trunkline.schema.provisioning.TrunkProvisioningFailed;
 import io.trunkline.schema.secret.EncryptedSecret;
@@ -29,8 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The worker's access to provisioning requests: claims with a lease, and the commits that
- * end a request.
+ * The worker's access to provisioning requests in PostgreSQL: claims with a lease, and
+ * the commits that end a request ({@link TrunkRequests}), and what recovery looks for.
  * <p>
  * A claim is one committed {@code UPDATE} that only succeeds on a pending request whose
  * lease is free or expired (a duplicate delivery during a rebalance finds it claimed).
@@ -45,7 +44,7 @@ import org.springframework.stereotype.Component;
  * the request's attempt count has moved on.
  */
 @Component
-public class PendingRequests {
+public class PendingRequests extends TrunkRequests {
 
 	private final JdbcClient jdbc;
 
@@ -54,15 +53,9 @@ public class PendingRequests {
 	}
 
 	/**
-	 * Claims every request of the batch that is pending and free, in one statement. A
-	 * claim that goes past the request's bounds (counted from its creation or last
-	 * replay) is still taken, so that the request is given up under a fencing token of
-	 * its own.
-	 * @param requestIds the requests
-	 * @param settings the lease and the bounds on attempts and age
-	 * @return the claimed requests; the others ended, are claimed by another worker, or
-	 * do not exist ({@link #standingOf})
+	 * Claims every request of the batch that is pending and free, in one statement.
 	 */
+	@Override
 	List<TrunkRequest> claim(Collection<UUID> requestIds, ProvisioningSettings settings) {
 		return this.jdbc.sql("""
 				UPDATE provisioning_requests
@@ -86,11 +79,8 @@ public class PendingRequests {
 	/**
 	 * Extends the leases of claims that are still the latest of their requests, in one
 	 * statement.
-	 * @param held the claims' attempt numbers by request id
-	 * @param lease how long from now the leases last
-	 * @return the requests whose lease was extended; the others ended, or a later claim
-	 * took them over
 	 */
+	@Override
 	Set<UUID> renew(Map<UUID, Integer> held, Duration lease) {
 		if (held.isEmpty()) {
 			return Set.of();
@@ -109,14 +99,7 @@ public class PendingRequests {
 			.list());
 	}
 
-	/**
-	 * Tells which of a request's LiveKit trunks may be deleted now, right before they
-	 * are: none while the request is pending (the attempt that holds it may be about to
-	 * commit them), and never one that a committed trunk references.
-	 * @param requestId the request whose marker the trunks carry
-	 * @param trunkIds the trunks
-	 * @return those that may be deleted
-	 */
+	@Override
 	Set<String> removable(UUID requestId, Collection<String> trunkIds) {
 		if (trunkIds.isEmpty()) {
 			return Set.of();
@@ -129,11 +112,7 @@ public class PendingRequests {
 				""").param(trunkIds.toArray(String[]::new)).param(requestId).query(String.class).list());
 	}
 
-	/**
-	 * @param requestIds requests a worker could not claim
-	 * @return where each stands; a request that does not exist is
-	 * {@link Standing#MISSING}
-	 */
+	@Override
 	Map<UUID, Standing> standingOf(Collection<UUID> requestIds) {
 		Map<UUID, Standing> found = this.jdbc.sql("""
 				SELECT r.id, r.account_id, r.status, r.failure_reason, r.completed_at, t.id AS trunk_id,
@@ -158,35 +137,6 @@ public class PendingRequests {
 					found.getOrDefault(requestId, new Standing(requestId, RequestState.MISSING, null)));
 		}
 		return standings;
-	}
-
-	/**
-	 * @param requestId a request
-	 * @return its outcome, if it ended
-	 */
-	Optional<ProvisioningOutcome> outcomeOf(UUID requestId) {
-		return Optional.ofNullable(standingOf(List.of(requestId)).get(requestId).outcome());
-	}
-
-	/**
-	 * Where a request stands.
-	 *
-	 * @param requestId the request
-	 * @param state its state
-	 * @param outcome its outcome when {@link RequestState#COMPLETED}, else {@code null}
-	 */
-	record Standing(UUID requestId, RequestState state, ProvisioningOutcome outcome) {
-	}
-
-	/**
-	 * A request whose two LiveKit trunks exist, ready to be committed.
-	 *
-	 * @param request the claimed request
-	 * @param inboundTrunkId its inbound trunk
-	 * @param outboundTrunkId its outbound trunk
-	 * @param historyEntry the attempt's history entry (a JSON array of one)
-	 */
-	record Provisioned(TrunkRequest request, String inboundTrunkId, String outboundTrunkId, String historyEntry) {
 	}
 
 	/**
@@ -218,13 +168,10 @@ public class PendingRequests {
 			""".formatted(TrunkColumns.NAMES, TrunkColumns.names("r"));
 
 	/**
-	 * Commits the trunks of every request that is still pending under the claim that made
-	 * them, in one statement: the trunks' rows and the requests' new status, guarded by
-	 * the requests' row locks and fenced by each claim's attempt number (a request that
-	 * another claim took over or ended meanwhile is left out).
-	 * @return the committed outcomes by request id; a request missing from it is no
-	 * longer this claim's
+	 * Commits the trunks in one statement: the trunks' rows and the requests' new status,
+	 * guarded by the requests' row locks (taken in id order).
 	 */
+	@Override
 	Map<UUID, TrunkProvisioned> commitProvisioned(List<Provisioned> provisioned) {
 		return this.jdbc.sql(COMMIT_PROVISIONED)
 			.param(provisioned.stream().map((made) -> made.request().id()).toArray(UUID[]::new))
@@ -241,13 +188,7 @@ public class PendingRequests {
 			.collect(Collectors.toMap(TrunkProvisioned::requestId, (outcome) -> outcome));
 	}
 
-	/**
-	 * Marks the request failed, if it is still pending under this claim (fenced by its
-	 * attempt number).
-	 * @param request the request as this claim took it
-	 * @return the committed outcome, or empty when another claim took the request over or
-	 * it had already ended
-	 */
+	@Override
 	Optional<TrunkProvisioningFailed> commitFailed(TrunkRequest request, String reason, String historyEntry) {
 		return this.jdbc.sql("""
 				UPDATE provisioning_requests

@@ -1,6 +1,5 @@
 package io.trunkline.worker.provisioning;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,38 +12,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.trunkline.schema.provisioning.ProvisioningOutcome;
 import io.trunkline.schema.provisioning.TrunkProvisioned;
 import io.trunkline.schema.provisioning.TrunkProvisioningFailed;
 import io.trunkline.schema.secret.SecretCipher;
 import io.trunkline.schema.secret.SecretCipher.UndecryptableSecret;
 import io.trunkline.worker.provisioning.Leases.Lease;
-import io.trunkline.worker.provisioning.PendingRequests.Provisioned;
-import io.trunkline.worker.voice.ExistingTrunk;
-import io.trunkline.worker.voice.ResilientCalls;
-import io.trunkline.worker.voice.VoiceInfrastructure;
-import io.trunkline.worker.voice.VoiceInfrastructureMisconfigured;
-import io.trunkline.worker.voice.VoiceInfrastructureRejected;
-import io.trunkline.worker.voice.VoiceInfrastructureUnavailable;
+import io.trunkline.worker.provisioning.TrunkRequests.Provisioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,12 +37,14 @@ import org.springframework.stereotype.Service;
  * request's bounds on attempts or age gives it up: it is failed, and stays replayable.
  * The claims' leases are renewed until their outcomes are committed
  * ({@link Leases}).</li>
- * <li>Create every claimed request's inbound and outbound trunk concurrently, each under
- * retries and the circuit breaker. A create whose outcome is unknown (timeout, lost
- * response), or any create of a request an earlier worker claimed, first looks for the
- * trunk by number and marker and reuses it: creates are not idempotent on LiveKit.</li>
- * <li>A request that failed has its failure committed, then every trunk carrying its
- * marker deleted. The trunks of those that succeeded are committed together.</li>
+ * <li>Create every claimed request's inbound and outbound trunk concurrently, on the
+ * {@link CreatePool}, each under retries and the circuit breaker. A create whose outcome
+ * is unknown (timeout, lost response), or any create of a request an earlier worker
+ * claimed, first looks for the trunk by number and marker and reuses it
+ * ({@link MarkedTrunks}): creates are not idempotent on LiveKit.</li>
+ * <li>A request that failed ({@link AttemptFailure}) has its failure committed, then
+ * every trunk carrying its marker deleted ({@link Compensation}). The trunks of those
+ * that succeeded are committed together, or one by one when that fails.</li>
  * <li>Publish the outcomes, then wait for the broker to acknowledge them all.</li>
  * </ol>
  * Every commit and failure is fenced by the claim's attempt number: an attempt that
@@ -73,74 +53,47 @@ import org.springframework.stereotype.Service;
  * attempt committed, or an outcome another attempt committed; and a trunk that a
  * committed trunk references, or that belongs to a request pending again, is never
  * deleted. What a losing attempt leaves on LiveKit is the winner's to reuse or the
- * reconciler's to remove.
+ * reconciler's to remove. Each commit adds the attempt's entry to the request's
+ * {@link AttemptHistory}, and each outcome is measured ({@link ProvisioningMetrics}).
  */
 @Service
-public class Provisioning implements DisposableBean {
+public class Provisioning {
 
 	private static final Logger logger = LoggerFactory.getLogger(Provisioning.class);
 
-	/**
-	 * The most characters of an attempt's failure detail kept in its history.
-	 */
-	static final int DETAIL_LIMIT = 300;
+	private final TrunkRequests requests;
 
-	private final PendingRequests requests;
+	private final Leases leases;
 
-	private final VoiceInfrastructure voice;
+	private final CreatePool creates;
 
-	private final ResilientCalls resilient;
+	private final MarkedTrunks trunks;
+
+	private final Compensation compensation;
 
 	private final SecretCipher cipher;
-
-	private final TrunkMapping mapping;
 
 	private final ProvisioningSettings settings;
 
 	private final OutcomePublisher outcomes;
 
-	private final JsonMapper json;
+	private final AttemptHistory history;
 
-	private final MeterRegistry meters;
+	private final ProvisioningMetrics metrics;
 
-	private final DistributionSummary batches;
-
-	private final Leases leases;
-
-	/**
-	 * Runs the LiveKit creates of every consumer thread, as many at once as the
-	 * {@code livekit} bulkhead lets through: more threads would only queue in it (and be
-	 * refused after its wait), fewer would leave its capacity unused.
-	 */
-	private final ExecutorService creates;
-
-	Provisioning(PendingRequests requests, Leases leases, VoiceInfrastructure voice, ResilientCalls resilient,
-			SecretCipher cipher, ProvisioningSettings settings, OutboundProxyAddress proxy, OutcomePublisher outcomes,
-			JsonMapper json, MeterRegistry meters) {
+	Provisioning(TrunkRequests requests, Leases leases, CreatePool creates, MarkedTrunks trunks,
+			Compensation compensation, SecretCipher cipher, ProvisioningSettings settings, OutcomePublisher outcomes,
+			AttemptHistory history, ProvisioningMetrics metrics) {
 		this.requests = requests;
 		this.leases = leases;
-		this.voice = voice;
-		this.resilient = resilient;
+		this.creates = creates;
+		this.trunks = trunks;
+		this.compensation = compensation;
 		this.cipher = cipher;
 		this.settings = settings;
-		this.mapping = new TrunkMapping(settings.installation(), proxy.address());
 		this.outcomes = outcomes;
-		this.json = json;
-		this.meters = meters;
-		this.batches = DistributionSummary.builder("trunkline.provisioning.batch")
-			.description("Requests provisioned together (the records of one poll)")
-			.register(meters);
-		AtomicInteger threads = new AtomicInteger();
-		this.creates = Executors.newFixedThreadPool(resilient.maxConcurrentCalls(), (task) -> {
-			Thread thread = new Thread(task, "livekit-create-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
-	}
-
-	@Override
-	public void destroy() {
-		this.creates.shutdown();
+		this.history = history;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -154,7 +107,7 @@ public class Provisioning implements DisposableBean {
 	 */
 	public Map<UUID, RuntimeException> provision(Collection<UUID> requestIds) {
 		Set<UUID> ids = new LinkedHashSet<>(requestIds);
-		this.batches.record(ids.size());
+		this.metrics.batch(ids.size());
 		List<TrunkRequest> claimed = this.requests.claim(ids, this.settings);
 		Set<UUID> unclaimed = new LinkedHashSet<>(ids);
 		claimed.forEach((request) -> unclaimed.remove(request.id()));
@@ -190,7 +143,7 @@ public class Provisioning implements DisposableBean {
 		long now = System.nanoTime();
 		Map<UUID, Long> started = new LinkedHashMap<>();
 		attempts.forEach((attempt) -> started.put(attempt.request.id(), attempt.started));
-		committed.forEach((outcome) -> measure(outcome, now - started.get(outcome.requestId())));
+		committed.forEach((outcome) -> this.metrics.ended(outcome, now - started.get(outcome.requestId())));
 		List<ProvisioningOutcome> ended = new ArrayList<>(committed);
 		if (!unclaimed.isEmpty()) {
 			try {
@@ -231,7 +184,7 @@ public class Provisioning implements DisposableBean {
 		long started = System.nanoTime();
 		if (request.giveUpReason() != null) {
 			return new Attempt(request, lease, started, Set.of(), null, null,
-					new Unstarted(request.giveUpReason(), giveUpDetail(request)));
+					AttemptFailure.pastBounds(request, this.settings));
 		}
 		logger.info("Provisioning request {} of account {} (attempt {})", request.id(), request.accountId(),
 				request.attempts());
@@ -240,31 +193,20 @@ public class Provisioning implements DisposableBean {
 			password = this.cipher.decrypt(request.sipPassword(), request.id().toString());
 		}
 		catch (UndecryptableSecret ex) {
-			return new Attempt(request, lease, started, Set.of(), null, null,
-					new Unstarted("secret_undecryptable", ex.getMessage()));
+			return new Attempt(request, lease, started, Set.of(), null, null, AttemptFailure.undecryptable(ex));
 		}
 		Set<String> made = ConcurrentHashMap.newKeySet();
-		CompletableFuture<String> inbound = CompletableFuture.supplyAsync(() -> {
-			String id = ensure(request, lease, "inbound", this.voice::findInboundTrunks, request.phoneNumber(),
-					() -> this.voice.createInboundTrunk(this.mapping.inbound(request, password)));
+		CompletableFuture<String> inbound = this.creates.run(() -> {
+			String id = this.trunks.inbound(request, lease, password);
 			made.add(id);
 			return id;
-		}, this.creates);
-		CompletableFuture<String> outbound = CompletableFuture.supplyAsync(() -> {
-			String id = ensure(request, lease, "outbound", this.voice::findOutboundTrunks,
-					TrunkMapping.callingNumber(request),
-					() -> this.voice.createOutboundTrunk(this.mapping.outbound(request, password)));
+		});
+		CompletableFuture<String> outbound = this.creates.run(() -> {
+			String id = this.trunks.outbound(request, lease, password);
 			made.add(id);
 			return id;
-		}, this.creates);
+		});
 		return new Attempt(request, lease, started, made, inbound, outbound, null);
-	}
-
-	private String giveUpDetail(TrunkRequest request) {
-		if ("attempts_exhausted".equals(request.giveUpReason())) {
-			return "more than " + this.settings.maxAttempts() + " attempts since it was requested or replayed";
-		}
-		return "pending for longer than " + this.settings.maxAge() + " since it was requested or replayed";
 	}
 
 	/**
@@ -298,8 +240,7 @@ public class Provisioning implements DisposableBean {
 			failure = graver(failure, ex);
 		}
 		if (failure == null) {
-			return Optional
-				.of(new Provisioned(request, inboundId, outboundId, history(request, "provisioned", null, null)));
+			return Optional.of(new Provisioned(request, inboundId, outboundId, this.history.provisioned(request)));
 		}
 		if (failure instanceof ClaimLost) {
 			logger.info(
@@ -308,8 +249,9 @@ public class Provisioning implements DisposableBean {
 					request.attempts(), request.id(), attempt.made);
 			return Optional.empty();
 		}
-		if (isVoiceFailure(failure)) {
-			fail(request, reason(failure), failure, attempt.made).ifPresent(failed::add);
+		Optional<AttemptFailure> why = AttemptFailure.of(failure);
+		if (why.isPresent()) {
+			fail(request, why.get(), attempt.made).ifPresent(failed::add);
 			return Optional.empty();
 		}
 		throw failure;
@@ -322,7 +264,7 @@ public class Provisioning implements DisposableBean {
 	 */
 	private Optional<ProvisioningOutcome> giveUp(Attempt attempt) {
 		TrunkRequest request = attempt.request;
-		Unstarted why = attempt.unstarted;
+		AttemptFailure why = attempt.unstarted;
 		boolean pastBounds = request.giveUpReason() != null;
 		if (pastBounds) {
 			logger.warn("Giving up request {} at attempt {} ({}): {}", request.id(), request.attempts(), why.reason(),
@@ -332,13 +274,9 @@ public class Provisioning implements DisposableBean {
 			logger.error("The SIP password of request {} cannot be decrypted ({}); failing it", request.id(),
 					why.detail());
 		}
-		Optional<TrunkProvisioningFailed> ours = commitFailure(request, why.reason(), null, why.detail(), Set.of());
+		Optional<TrunkProvisioningFailed> ours = commitFailure(request, why, Set.of());
 		if (ours.isPresent() && pastBounds) {
-			Counter.builder("trunkline.provisioning.abandoned")
-				.description("Requests failed because they went past their bounds on attempts or age")
-				.tag("reason", why.reason())
-				.register(this.meters)
-				.increment();
+			this.metrics.abandoned(why.reason());
 		}
 		return ours.<ProvisioningOutcome>map((outcome) -> outcome).or(() -> theirs(request));
 	}
@@ -348,12 +286,10 @@ public class Provisioning implements DisposableBean {
 	 * @return the outcome to announce: this attempt's failure, or the outcome another
 	 * attempt committed; empty when another attempt holds the request
 	 */
-	private Optional<ProvisioningOutcome> fail(TrunkRequest request, String reason, RuntimeException failure,
-			Set<String> made) {
-		String code = (failure instanceof VoiceInfrastructureRejected rejected) ? rejected.code() : null;
-		logger.warn("Provisioning request {} failed at attempt {} ({}): {}", request.id(), request.attempts(), reason,
-				failure.getMessage());
-		Optional<TrunkProvisioningFailed> ours = commitFailure(request, reason, code, failure.getMessage(), made);
+	private Optional<ProvisioningOutcome> fail(TrunkRequest request, AttemptFailure why, Set<String> made) {
+		logger.warn("Provisioning request {} failed at attempt {} ({}): {}", request.id(), request.attempts(),
+				why.reason(), why.detail());
+		Optional<TrunkProvisioningFailed> ours = commitFailure(request, why, made);
 		return ours.<ProvisioningOutcome>map((outcome) -> outcome).or(() -> theirs(request));
 	}
 
@@ -371,16 +307,11 @@ public class Provisioning implements DisposableBean {
 	 * or ended it (then nothing is deleted: the winner may be using those trunks, and the
 	 * reconciler removes whatever no committed trunk owns)
 	 */
-	private Optional<TrunkProvisioningFailed> commitFailure(TrunkRequest request, String reason, String code,
-			String detail, Set<String> made) {
-		Map<String, Object> failure = new LinkedHashMap<>();
-		failure.put("reason", reason);
-		if (code != null) {
-			failure.put("code", code);
-		}
-		Optional<TrunkProvisioningFailed> failed = this.requests.commitFailed(request, reason,
-				history(request, "failed", failure, detail));
-		failed.ifPresent((outcome) -> compensate(request, made));
+	private Optional<TrunkProvisioningFailed> commitFailure(TrunkRequest request, AttemptFailure why,
+			Set<String> made) {
+		Optional<TrunkProvisioningFailed> failed = this.requests.commitFailed(request, why.reason(),
+				this.history.failed(request, why));
+		failed.ifPresent((outcome) -> this.compensation.afterFailure(request, made));
 		return failed;
 	}
 
@@ -395,7 +326,9 @@ public class Provisioning implements DisposableBean {
 		if (failure instanceof ClaimLost || cause instanceof ClaimLost) {
 			return (failure instanceof ClaimLost) ? failure : cause;
 		}
-		return (failure == null || (isVoiceFailure(failure) && !isVoiceFailure(cause))) ? cause : failure;
+		return (failure == null
+				|| (AttemptFailure.isVoiceInfrastructures(failure) && !AttemptFailure.isVoiceInfrastructures(cause)))
+						? cause : failure;
 	}
 
 	/**
@@ -459,214 +392,18 @@ public class Provisioning implements DisposableBean {
 					request.id(), request.attempts(), made.inboundTrunkId(), made.outboundTrunkId());
 			return Optional.empty();
 		}
-		List<String> ours = List.of(made.inboundTrunkId(), made.outboundTrunkId());
-		Set<String> removable = this.requests.removable(request.id(), ours);
-		ours.stream().filter(removable::contains).forEach((id) -> deleteQuietly(request, id));
+		this.compensation.afterTakeOver(request, List.of(made.inboundTrunkId(), made.outboundTrunkId()));
 		logger.warn("Request {} was ended by another attempt while attempt {} provisioned it; kept that outcome",
 				request.id(), request.attempts());
 		return theirs;
 	}
 
-	private void measure(ProvisioningOutcome outcome, long nanos) {
-		String result = (outcome instanceof TrunkProvisioned) ? "provisioned" : "failed";
-		String reason = (outcome instanceof TrunkProvisioningFailed failed) ? failed.reason() : "none";
-		Timer.builder("trunkline.provisioning.duration")
-			.description("Time from claiming a request to committing its outcome")
-			.tag("result", result)
-			.register(this.meters)
-			.record(nanos, TimeUnit.NANOSECONDS);
-		Counter.builder("trunkline.provisioning.outcomes")
-			.description("Provisioning outcomes by result and reason")
-			.tag("result", result)
-			.tag("reason", reason)
-			.register(this.meters)
-			.increment();
-	}
-
 	/**
-	 * A claimed request on its way: its lease and its two creates, or why they did not
-	 * start.
+	 * A claimed request on its way: its lease and its two creates, or why it fails the
+	 * request without creating anything.
 	 */
 	private record Attempt(TrunkRequest request, Lease lease, long started, Set<String> made,
-			CompletableFuture<String> inbound, CompletableFuture<String> outbound, Unstarted unstarted) {
-	}
-
-	/**
-	 * Why an attempt fails its request without creating anything.
-	 *
-	 * @param reason the failure reason
-	 * @param detail what the attempt history says
-	 */
-	private record Unstarted(String reason, String detail) {
-	}
-
-	/**
-	 * Finds or creates one trunk. The lookup runs before a create whenever a trunk of
-	 * this request may already exist: after a create with an unknown outcome, or when an
-	 * earlier claim of the request may have made it. When several carry the request's
-	 * marker (earlier attempts each made one), one is reused and the others are left
-	 * alone: an attempt that still runs may be about to commit one of them, and whatever
-	 * no committed trunk owns in the end the failure path or the reconciler removes.
-	 * Nothing more is called once another attempt has taken the request over.
-	 */
-	private String ensure(TrunkRequest request, Lease lease, String direction,
-			Function<String, List<ExistingTrunk>> find, String number, Supplier<String> create) {
-		AtomicBoolean mayExist = new AtomicBoolean(request.triedBefore());
-		return this.resilient.call(() -> {
-			if (lease.isLost()) {
-				throw new ClaimLost();
-			}
-			if (mayExist.get()) {
-				List<String> ours = ours(request, find.apply(number));
-				if (!ours.isEmpty()) {
-					logger.info("Reusing {} trunk {} that an earlier attempt of request {} created", direction,
-							ours.get(0), request.id());
-					if (ours.size() > 1) {
-						logger.info("Leaving the other {} trunks {} of request {} to the attempt that made them and "
-								+ "the reconciler", direction, ours.subList(1, ours.size()), request.id());
-					}
-					return ours.get(0);
-				}
-			}
-			try {
-				return create.get();
-			}
-			catch (VoiceInfrastructureUnavailable ex) {
-				if (ex.outcomeUnknown()) {
-					mayExist.set(true);
-				}
-				logger.info("Creating the {} trunk of request {} failed, may retry: {}", direction, request.id(),
-						ex.getMessage());
-				throw ex;
-			}
-		});
-	}
-
-	/**
-	 * Removes every trunk carrying the request's marker, once its failure is committed:
-	 * those this attempt made, and those found by number that an unknown-outcome create
-	 * or an earlier attempt may have made, except any that a committed trunk references
-	 * or whose request is pending again (replayed meanwhile), checked in the database
-	 * right before deleting. Whatever cannot be removed now (LiveKit down) the reconciler
-	 * removes later, as the request is failed.
-	 */
-	private void compensate(TrunkRequest request, Set<String> made) {
-		Set<String> doomed = new LinkedHashSet<>(made);
-		try {
-			this.resilient.callOnce(() -> {
-				doomed.addAll(ours(request, this.voice.findInboundTrunks(request.phoneNumber())));
-				doomed.addAll(ours(request, this.voice.findOutboundTrunks(TrunkMapping.callingNumber(request))));
-			});
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not look for leftover trunks of request {} ({}); the reconciler will", request.id(),
-					ex.toString());
-		}
-		Set<String> removable;
-		try {
-			removable = this.requests.removable(request.id(), doomed);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not check which LiveKit trunks {} of failed request {} may go ({}); the reconciler will",
-					doomed, request.id(), ex.toString());
-			return;
-		}
-		for (String id : doomed) {
-			if (removable.contains(id)) {
-				deleteQuietly(request, id);
-			}
-			else {
-				logger.warn("Keeping LiveKit trunk {} of failed request {}: a committed trunk references it or the "
-						+ "request is pending again", id, request.id());
-			}
-		}
-	}
-
-	private void deleteQuietly(TrunkRequest request, String trunkId) {
-		try {
-			this.resilient.callOnce(() -> this.voice.deleteTrunk(trunkId));
-			Counter.builder("trunkline.provisioning.compensations")
-				.description("LiveKit trunks deleted because their request failed or was duplicated")
-				.register(this.meters)
-				.increment();
-			logger.info("Deleted LiveKit trunk {} of request {}", trunkId, request.id());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not delete LiveKit trunk {} of request {} ({}); the reconciler will", trunkId,
-					request.id(), ex.toString());
-		}
-	}
-
-	private List<String> ours(TrunkRequest request, List<ExistingTrunk> trunks) {
-		List<String> ours = new ArrayList<>();
-		for (ExistingTrunk trunk : trunks) {
-			if (this.mapping.requestMarkedBy(trunk.metadata()).filter(request.id()::equals).isPresent()) {
-				ours.add(trunk.id());
-			}
-		}
-		return ours;
-	}
-
-	private static boolean isVoiceFailure(RuntimeException ex) {
-		return reason(ex) != null;
-	}
-
-	/**
-	 * @return the failure reason a request is failed with, or {@code null} when the
-	 * exception is not the voice infrastructure's (it is then rethrown)
-	 */
-	private static String reason(RuntimeException ex) {
-		if (ex instanceof VoiceInfrastructureRejected) {
-			return "voice_infrastructure_rejected";
-		}
-		if (ex instanceof VoiceInfrastructureMisconfigured) {
-			return "voice_infrastructure_misconfigured";
-		}
-		if (ex instanceof CallNotPermittedException) {
-			return "voice_infrastructure_circuit_open";
-		}
-		if (ex instanceof BulkheadFullException) {
-			return "voice_infrastructure_busy";
-		}
-		if (ex instanceof TrunkMapping.OutboundProxyUnavailable) {
-			return "outbound_proxy_unavailable";
-		}
-		if (ex instanceof VoiceInfrastructureUnavailable) {
-			return "voice_infrastructure_unavailable";
-		}
-		return null;
-	}
-
-	/**
-	 * @param failure the failure's reason and LiveKit's error code, or {@code null}
-	 * @param detail what went wrong, cut to {@value #DETAIL_LIMIT} characters: the
-	 * history is kept with the request and shown to operators, so it holds no unbounded
-	 * text
-	 */
-	private String history(TrunkRequest request, String result, Map<String, Object> failure, String detail) {
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("attempt", request.attempts());
-		entry.put("at", Instant.now().toString());
-		entry.put("result", result);
-		if (failure != null) {
-			entry.putAll(failure);
-		}
-		if (detail != null) {
-			entry.put("detail", (detail.length() > DETAIL_LIMIT) ? detail.substring(0, DETAIL_LIMIT) : detail);
-		}
-		return this.json.writeValueAsString(List.of(entry));
-	}
-
-	/**
-	 * Another attempt took the request over (the lease was found lost): this attempt's
-	 * work stops.
-	 */
-	static final class ClaimLost extends RuntimeException {
-
-		ClaimLost() {
-			super("Another attempt took the request over", null, false, false);
-		}
-
+			CompletableFuture<String> inbound, CompletableFuture<String> outbound, AttemptFailure unstarted) {
 	}
 
 }

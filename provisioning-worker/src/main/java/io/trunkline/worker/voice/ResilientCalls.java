@@ -3,7 +3,9 @@ package io.trunkline.worker.voice;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Component;
  * Runs calls to the voice infrastructure under the {@code livekit} policies configured in
  * one place (the {@code resilience4j} section of {@code worker.yml}): retry with
  * exponential back-off and jitter around a circuit breaker around a bulkhead. While the
- * breaker is open a call fails at once with
- * {@link io.github.resilience4j.circuitbreaker.CallNotPermittedException}, which is never
- * retried.
+ * breaker is open a call fails at once, and is not retried, with
+ * {@link VoiceInfrastructureCircuitOpen}; a call that waited too long for the bulkhead
+ * fails with {@link VoiceInfrastructureBusy}. Those two are this package's facts, so that
+ * no caller needs to know Resilience4j; they are thrown once the retries are over, so
+ * that the policies never see them.
  */
 @Component
 public class ResilientCalls {
@@ -44,7 +48,7 @@ public class ResilientCalls {
 	public <T> T call(Supplier<T> call) {
 		Supplier<T> guarded = Bulkhead.decorateSupplier(this.bulkhead, call);
 		guarded = CircuitBreaker.decorateSupplier(this.circuitBreaker, guarded);
-		return Retry.decorateSupplier(this.retry, guarded).get();
+		return refusedAsFacts(Retry.decorateSupplier(this.retry, guarded));
 	}
 
 	/**
@@ -52,8 +56,24 @@ public class ResilientCalls {
 	 * best-effort clean-up that a reconciler finishes later).
 	 */
 	public void callOnce(Runnable call) {
-		Runnable guarded = Bulkhead.decorateRunnable(this.bulkhead, call);
-		CircuitBreaker.decorateRunnable(this.circuitBreaker, guarded).run();
+		Runnable guarded = CircuitBreaker.decorateRunnable(this.circuitBreaker,
+				Bulkhead.decorateRunnable(this.bulkhead, call));
+		refusedAsFacts(() -> {
+			guarded.run();
+			return null;
+		});
+	}
+
+	private static <T> T refusedAsFacts(Supplier<T> guarded) {
+		try {
+			return guarded.get();
+		}
+		catch (CallNotPermittedException ex) {
+			throw new VoiceInfrastructureCircuitOpen(ex.getMessage(), ex);
+		}
+		catch (BulkheadFullException ex) {
+			throw new VoiceInfrastructureBusy(ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -61,10 +81,6 @@ public class ResilientCalls {
 	 */
 	public int maxConcurrentCalls() {
 		return this.bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
-	}
-
-	public CircuitBreaker.State breakerState() {
-		return this.circuitBreaker.getState();
 	}
 
 }

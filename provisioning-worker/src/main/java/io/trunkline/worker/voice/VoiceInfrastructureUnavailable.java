@@ -4,7 +4,9 @@ package io.trunkline.worker.voice;
  * The voice infrastructure could not be reached or asked us to come back later: worth
  * retrying with back-off. When {@link #outcomeUnknown()} the call may have been performed
  * (a timeout or a lost response), so a create must look for what it may already have made
- * before it is tried again.
+ * before it is tried again. The guards around every call add two of their own, which come
+ * out of them without having reached it: {@link VoiceInfrastructureCircuitOpen} and
+ * {@link VoiceInfrastructureBusy}.
  */
 public class VoiceInfrastructureUnavailable extends RuntimeException {
 
@@ -12,6 +14,11 @@ public class VoiceInfrastructureUnavailable extends RuntimeException {
 
 	public VoiceInfrastructureUnavailable(String message, boolean outcomeUnknown) {
 		super(message);
+		this.outcomeUnknown = outcomeUnknown;
+	}
+
+	VoiceInfrastructureUnavailable(String message, boolean outcomeUnknown, Throwable cause) {
+		super(message, cause);
 		this.outcomeUnknown = outcomeUnknown;
 	}
 

@@ -51,7 +51,7 @@ class FailedAttemptsIntegrationTests {
 
 		this.worker.provision(requestId);
 
-		assertThat(lastHistoryEntry(requestId).get("detail").asString()).hasSize(Provisioning.DETAIL_LIMIT);
+		assertThat(lastHistoryEntry(requestId).get("detail").asString()).hasSize(AttemptHistory.DETAIL_LIMIT);
 	}
 
 	private JsonNode lastHistoryEntry(UUID requestId) {

@@ -17,11 +17,12 @@ import io.trunkline.worker.voice.InboundTrunk;
 import io.trunkline.worker.voice.OutboundTrunk;
 import io.trunkline.worker.voice.VoiceInfrastructure;
 import io.trunkline.worker.voice.VoiceInfrastructureRejected;
+import io.trunkline.worker.voice.VoiceInfrastructureUnavailable;
 
 /**
  * LiveKit's SIP trunks in memory, for tests of provisioning: creates that are held back
- * until a test lets them go (a slow LiveKit, without timing), or refused, one at a time.
- * Thread-safe.
+ * until a test lets them go (a slow LiveKit, without timing), refused, or performed with
+ * their response lost, one at a time. Thread-safe.
  */
 final class FakeLiveKit implements VoiceInfrastructure {
 
@@ -30,6 +31,8 @@ final class FakeLiveKit implements VoiceInfrastructure {
 	 * the tests share one database.
 	 */
 	private static final AtomicInteger ids = new AtomicInteger();
+
+	private static final Object LOST_RESPONSE = new Object();
 
 	private final Map<Direction, Deque<Object>> next = new EnumMap<>(Direction.class);
 
@@ -63,6 +66,15 @@ final class FakeLiveKit implements VoiceInfrastructure {
 	 */
 	synchronized void refuseNextCreate(Direction direction, String message) {
 		this.next.get(direction).add(new VoiceInfrastructureRejected("invalid_argument", message));
+	}
+
+	/**
+	 * Performs the next create of a direction but loses its response, as a timeout or a
+	 * dropped connection does: the trunk exists, and the caller cannot know it.
+	 * @param direction inbound or outbound
+	 */
+	synchronized void loseNextCreateResponse(Direction direction) {
+		this.next.get(direction).add(LOST_RESPONSE);
 	}
 
 	/**
@@ -109,11 +121,15 @@ final class FakeLiveKit implements VoiceInfrastructure {
 		if (behaviour instanceof HeldCreate held) {
 			held.hold();
 		}
+		String id;
 		synchronized (this) {
-			String id = "ST_" + direction.name().toLowerCase() + "_" + ids.incrementAndGet();
+			id = "ST_" + direction.name().toLowerCase() + "_" + ids.incrementAndGet();
 			this.trunks.put(id, new ExistingTrunk(id, direction, metadata, numbers));
-			return id;
 		}
+		if (behaviour == LOST_RESPONSE) {
+			throw new VoiceInfrastructureUnavailable("The response to the create was lost", true);
+		}
+		return id;
 	}
 
 	@Override

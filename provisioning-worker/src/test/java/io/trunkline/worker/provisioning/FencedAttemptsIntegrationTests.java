@@ -13,7 +13,7 @@ import io.trunkline.schema.provisioning.ProvisioningOutcome;
 import io.trunkline.schema.provisioning.TrunkProvisioned;
 import io.trunkline.schema.provisioning.TrunkProvisioningFailed;
 import io.trunkline.worker.provisioning.FakeLiveKit.HeldCreate;
-import io.trunkline.worker.provisioning.PendingRequests.Provisioned;
+import io.trunkline.worker.provisioning.TrunkRequests.Provisioned;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,8 @@ import io.github.resilience4j.retry.RetryRegistry;
 
 /**
  * The {@code livekit} policies of {@code worker.yml} for tests that run without Spring:
- * the same exceptions retried and recorded, with short waits.
+ * the same exceptions retried and recorded, with short waits; and what the policies
+ * refuse a call with.
  */
 public final class ResilientCallsFixture {
 
@@ -38,6 +39,22 @@ public final class ResilientCallsFixture {
 			.maxWaitDuration(Duration.ofSeconds(30))
 			.build());
 		return new ResilientCalls(retries, breakers, bulkheads);
+	}
+
+	/**
+	 * @return what a call fails with while the {@code livekit} breaker is open
+	 */
+	public static VoiceInfrastructureCircuitOpen circuitOpen() {
+		return new VoiceInfrastructureCircuitOpen("CircuitBreaker 'livekit' is OPEN and does not permit further calls",
+				null);
+	}
+
+	/**
+	 * @return what a call fails with when it waited too long for the {@code livekit}
+	 * bulkhead
+	 */
+	public static VoiceInfrastructureBusy bulkheadFull() {
+		return new VoiceInfrastructureBusy("Bulkhead 'livekit' is full and does not permit further calls", null);
 	}
 
 }
