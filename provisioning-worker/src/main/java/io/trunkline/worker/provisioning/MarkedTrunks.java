@@ -49,7 +49,7 @@ class MarkedTrunks {
 	 * @throws ClaimLost when another attempt took the request over
 	 */
 	String inbound(TrunkRequest request, Lease lease, String password) {
-		return findOrCreate(request, lease, "inbound", this.voice::findInboundTrunks, request.phoneNumber(),
+		return findOrCreate(request, lease, "inbound", this.voice::findInboundTrunks, request.trunk().phoneNumber(),
 				() -> this.voice.createInboundTrunk(this.mapping.inbound(request, password)));
 	}
 
@@ -62,7 +62,7 @@ class MarkedTrunks {
 	 */
 	String outbound(TrunkRequest request, Lease lease, String password) {
 		return findOrCreate(request, lease, "outbound", this.voice::findOutboundTrunks,
-				TrunkMapping.callingNumber(request),
+				TrunkMapping.callingNumber(request.trunk()),
 				() -> this.voice.createOutboundTrunk(this.mapping.outbound(request, password)));
 	}
 
@@ -75,8 +75,8 @@ class MarkedTrunks {
 	 */
 	void lookFor(TrunkRequest request, Collection<String> found) {
 		this.resilient.callOnce(() -> {
-			found.addAll(ours(request, this.voice.findInboundTrunks(request.phoneNumber())));
-			found.addAll(ours(request, this.voice.findOutboundTrunks(TrunkMapping.callingNumber(request))));
+			found.addAll(ours(request, this.voice.findInboundTrunks(request.trunk().phoneNumber())));
+			found.addAll(ours(request, this.voice.findOutboundTrunks(TrunkMapping.callingNumber(request.trunk()))));
 		});
 	}
 

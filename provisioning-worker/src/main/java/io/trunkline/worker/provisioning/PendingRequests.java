@@ -1,11 +1,9 @@
 package io.trunkline.worker.provisioning;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +16,8 @@ import java.util.stream.Collectors;
 import io.trunkline.schema.provisioning.TrunkProvisioned;
 import io.trunkline.schema.provisioning.TrunkProvisioningFailed;
 import io.trunkline.schema.secret.EncryptedSecret;
-import io.trunkline.schema.trunk.CallingFormat;
-import io.trunkline.schema.trunk.InboundAuthorization;
 import io.trunkline.schema.trunk.ProvisioningStatus;
 import io.trunkline.schema.trunk.TrunkColumns;
-import io.trunkline.schema.trunk.TrunkType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,6 +41,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class PendingRequests extends TrunkRequests {
 
+	/**
+	 * Claims a batch's free pending requests and returns each with its definition (see
+	 * {@link #claim(Collection, ProvisioningSettings)}).
+	 */
+	private static final String CLAIM = """
+			UPDATE provisioning_requests
+			SET attempts = attempts + 1, lease_until = now() + make_interval(secs => ?), updated_at = now()
+			WHERE id = ANY(?) AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())
+			RETURNING id, account_id, %s, sip_password_key_id, sip_password_ciphertext, attempts,
+			    CASE WHEN attempts - attempts_at_replay > ? THEN 'attempts_exhausted'
+			         WHEN coalesce(replayed_at, created_at) < now() - make_interval(secs => ?) THEN 'expired'
+			    END AS give_up_reason
+			""".formatted(TrunkColumns.NAMES);
+
 	private final JdbcClient jdbc;
 
 	PendingRequests(JdbcClient jdbc) {
@@ -57,17 +66,7 @@ public class PendingRequests extends TrunkRequests {
 	 */
 	@Override
 	List<TrunkRequest> claim(Collection<UUID> requestIds, ProvisioningSettings settings) {
-		return this.jdbc.sql("""
-				UPDATE provisioning_requests
-				SET attempts = attempts + 1, lease_until = now() + make_interval(secs => ?), updated_at = now()
-				WHERE id = ANY(?) AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())
-				RETURNING id, account_id, sip_trunk_type, phone_number, nickname, sip_username, sip_password_key_id,
-				    sip_password_ciphertext, sip_address, sip_calling_format, inbound_authorization_type,
-				    allowed_inbound_ips, outbound_proxy, country_code, attempts,
-				    CASE WHEN attempts - attempts_at_replay > ? THEN 'attempts_exhausted'
-				         WHEN coalesce(replayed_at, created_at) < now() - make_interval(secs => ?) THEN 'expired'
-				    END AS give_up_reason
-				""")
+		return this.jdbc.sql(CLAIM)
 			.param(seconds(settings.lease()))
 			.param(requestIds.toArray(UUID[]::new))
 			.param(settings.maxAttempts())
@@ -262,15 +261,9 @@ public class PendingRequests extends TrunkRequests {
 	}
 
 	private static TrunkRequest request(ResultSet rs, int row) throws SQLException {
-		Array ips = rs.getArray("allowed_inbound_ips");
-		return new TrunkRequest(rs.getObject("id", UUID.class), rs.getLong("account_id"),
-				TrunkType.fromWire(rs.getString("sip_trunk_type")), rs.getString("phone_number"),
-				rs.getString("nickname"), rs.getString("sip_username"),
+		return new TrunkRequest(rs.getObject("id", UUID.class), rs.getLong("account_id"), TrunkColumns.read(rs),
 				new EncryptedSecret(rs.getString("sip_password_key_id"), rs.getBytes("sip_password_ciphertext")),
-				rs.getString("sip_address"), CallingFormat.fromWire(rs.getString("sip_calling_format")),
-				InboundAuthorization.fromWire(rs.getString("inbound_authorization_type")),
-				(ips != null) ? Arrays.asList((String[]) ips.getArray()) : List.of(), rs.getBoolean("outbound_proxy"),
-				rs.getString("country_code"), rs.getInt("attempts"), rs.getString("give_up_reason"));
+				rs.getInt("attempts"), rs.getString("give_up_reason"));
 	}
 
 	private static double seconds(Duration duration) {

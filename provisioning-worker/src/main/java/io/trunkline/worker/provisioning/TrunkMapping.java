@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.trunkline.schema.trunk.TrunkDefinition;
 import io.trunkline.worker.voice.InboundTrunk;
 import io.trunkline.worker.voice.OutboundTrunk;
 
@@ -43,35 +44,37 @@ final class TrunkMapping {
 	}
 
 	InboundTrunk inbound(TrunkRequest request, String password) {
-		boolean ip = request.ipAuthenticated();
-		return new InboundTrunk(name(request), marker(request), List.of(request.phoneNumber()),
-				ip ? request.allowedInboundIps() : List.of(), ip ? "" : request.sipUsername(), ip ? "" : password);
+		TrunkDefinition trunk = request.trunk();
+		boolean ip = trunk.ipAuthenticated();
+		return new InboundTrunk(name(trunk), marker(request), List.of(trunk.phoneNumber()),
+				ip ? trunk.allowedInboundIps() : List.of(), ip ? "" : trunk.sipUsername(), ip ? "" : password);
 	}
 
 	OutboundTrunk outbound(TrunkRequest request, String password) {
-		String address = request.sipAddress();
+		TrunkDefinition trunk = request.trunk();
+		String address = trunk.sipAddress();
 		Map<String, String> headers = Map.of();
-		if (request.outboundProxy()) {
+		if (trunk.outboundProxy()) {
 			if (this.proxyAddress == null || this.proxyAddress.isBlank()) {
 				throw new OutboundProxyUnavailable();
 			}
 			address = this.proxyAddress;
-			headers = Map.of(UPSTREAM_HEADER, request.sipAddress());
+			headers = Map.of(UPSTREAM_HEADER, trunk.sipAddress());
 		}
-		return new OutboundTrunk(name(request), marker(request), address, List.of(callingNumber(request)),
-				request.sipUsername(), password, request.countryCode(), headers);
+		return new OutboundTrunk(name(trunk), marker(request), address, List.of(callingNumber(trunk)),
+				trunk.sipUsername(), password, trunk.countryCode(), headers);
 	}
 
 	/**
 	 * @return the number the outbound trunk calls from, written in the trunk's calling
 	 * format
 	 */
-	static String callingNumber(TrunkRequest request) {
-		if (request.isExtension()) {
-			return request.phoneNumber();
+	static String callingNumber(TrunkDefinition trunk) {
+		if (trunk.isExtension()) {
+			return trunk.phoneNumber();
 		}
-		String e164 = request.phoneNumber();
-		return switch (request.callingFormat()) {
+		String e164 = trunk.phoneNumber();
+		return switch (trunk.callingFormat()) {
 			case E164 -> e164.startsWith("+") ? e164.substring(1) : e164;
 			case NATIONAL -> national(e164);
 			case PLUS_E164 -> e164.startsWith("+") ? e164 : "+" + e164;
@@ -96,11 +99,11 @@ final class TrunkMapping {
 		return Marker.requestOf(this.installation, metadata);
 	}
 
-	private static String name(TrunkRequest request) {
-		if (request.nickname() != null && !request.nickname().isBlank()) {
-			return request.nickname();
+	private static String name(TrunkDefinition trunk) {
+		if (trunk.nickname() != null && !trunk.nickname().isBlank()) {
+			return trunk.nickname();
 		}
-		return "Trunkline " + request.phoneNumber();
+		return "Trunkline " + trunk.phoneNumber();
 	}
 
 	/**

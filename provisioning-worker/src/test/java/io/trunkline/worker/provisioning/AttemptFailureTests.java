@@ -76,10 +76,8 @@ class AttemptFailureTests {
 
 	private static TrunkRequest pastBounds(String giveUpReason) {
 		TrunkRequest request = TrunkMappingTests.extension("1000", "+e164");
-		return new TrunkRequest(request.id(), request.accountId(), request.trunkType(), request.phoneNumber(),
-				request.nickname(), request.sipUsername(), request.sipPassword(), request.sipAddress(),
-				request.callingFormat(), request.inboundAuthorization(), request.allowedInboundIps(),
-				request.outboundProxy(), request.countryCode(), 4, giveUpReason);
+		return new TrunkRequest(request.id(), request.accountId(), request.trunk(), request.sipPassword(), 4,
+				giveUpReason);
 	}
 
 }

@@ -18,6 +18,7 @@ import io.trunkline.schema.provisioning.TrunkProvisioningFailed;
 import io.trunkline.schema.secret.SecretCipher;
 import io.trunkline.schema.trunk.CallingFormat;
 import io.trunkline.schema.trunk.InboundAuthorization;
+import io.trunkline.schema.trunk.TrunkDefinition;
 import io.trunkline.schema.trunk.TrunkType;
 
 /**
@@ -49,9 +50,10 @@ final class InMemoryTrunkRequests extends TrunkRequests {
 	synchronized UUID pendingRequest(String extension) {
 		UUID id = UUID.randomUUID();
 		this.rows.put(id,
-				new Row(new TrunkRequest(id, ACCOUNT, TrunkType.EXTENSION, extension, "Provider X", "myuser",
-						this.cipher.encrypt("s3cret-s3cret", id.toString()), "sip.provider.com",
-						CallingFormat.PLUS_E164, InboundAuthorization.AUTH, List.of(), false, "US", 0, null)));
+				new Row(new TrunkRequest(id, ACCOUNT,
+						new TrunkDefinition(TrunkType.EXTENSION, extension, "Provider X", "myuser", "sip.provider.com",
+								CallingFormat.PLUS_E164, InboundAuthorization.AUTH, null, false, "US"),
+						this.cipher.encrypt("s3cret-s3cret", id.toString()), 0, null)));
 		return id;
 	}
 
@@ -250,9 +252,7 @@ final class InMemoryTrunkRequests extends TrunkRequests {
 
 		TrunkRequest claimed(String giveUpReason) {
 			TrunkRequest r = this.request;
-			return new TrunkRequest(r.id(), r.accountId(), r.trunkType(), r.phoneNumber(), r.nickname(),
-					r.sipUsername(), r.sipPassword(), r.sipAddress(), r.callingFormat(), r.inboundAuthorization(),
-					r.allowedInboundIps(), r.outboundProxy(), r.countryCode(), this.attempts, giveUpReason);
+			return new TrunkRequest(r.id(), r.accountId(), r.trunk(), r.sipPassword(), this.attempts, giveUpReason);
 		}
 
 		void end(String status, ProvisioningOutcome outcome, String historyEntry) {

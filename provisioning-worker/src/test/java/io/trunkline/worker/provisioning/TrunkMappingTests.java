@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.trunkline.schema.secret.EncryptedSecret;
 import io.trunkline.schema.trunk.CallingFormat;
 import io.trunkline.schema.trunk.InboundAuthorization;
+import io.trunkline.schema.trunk.TrunkDefinition;
 import io.trunkline.schema.trunk.TrunkType;
 import io.trunkline.worker.voice.InboundTrunk;
 import io.trunkline.worker.voice.OutboundTrunk;
@@ -32,14 +33,14 @@ class TrunkMappingTests {
 	void writesTheCallingNumberInTheTrunksFormat(String number, String format, String expected) {
 		TrunkRequest request = did(number, format, "auth", false);
 
-		assertThat(TrunkMapping.callingNumber(request)).isEqualTo(expected);
+		assertThat(TrunkMapping.callingNumber(request.trunk())).isEqualTo(expected);
 	}
 
 	@Test
 	void keepsAnExtensionAsItIsInEveryFormat() {
 		TrunkRequest request = extension("1000", "national");
 
-		assertThat(TrunkMapping.callingNumber(request)).isEqualTo("1000");
+		assertThat(TrunkMapping.callingNumber(request.trunk())).isEqualTo("1000");
 	}
 
 	@Test
@@ -108,16 +109,18 @@ class TrunkMappingTests {
 	}
 
 	static TrunkRequest extension(String extension, String format) {
-		return new TrunkRequest(REQUEST, 7, TrunkType.EXTENSION, extension, "Provider X — Main", "myuser",
-				new EncryptedSecret("k1", new byte[28]), "sip.provider.com", CallingFormat.fromWire(format),
-				InboundAuthorization.AUTH, List.of(), false, "US", 1, null);
+		return new TrunkRequest(REQUEST, 7,
+				new TrunkDefinition(TrunkType.EXTENSION, extension, "Provider X — Main", "myuser", "sip.provider.com",
+						CallingFormat.fromWire(format), InboundAuthorization.AUTH, null, false, "US"),
+				new EncryptedSecret("k1", new byte[28]), 1, null);
 	}
 
 	static TrunkRequest did(String number, String format, String inboundAuthorization, boolean outboundProxy) {
-		return new TrunkRequest(REQUEST, 7, TrunkType.NUMBER, number, null, "trunk_user",
-				new EncryptedSecret("k1", new byte[28]), "sip.provider.com", CallingFormat.fromWire(format),
-				InboundAuthorization.fromWire(inboundAuthorization), List.of("203.0.113.10", "198.51.100.0/24"),
-				outboundProxy, "US", 1, null);
+		return new TrunkRequest(REQUEST, 7,
+				new TrunkDefinition(TrunkType.NUMBER, number, null, "trunk_user", "sip.provider.com",
+						CallingFormat.fromWire(format), InboundAuthorization.fromWire(inboundAuthorization),
+						List.of("203.0.113.10", "198.51.100.0/24"), outboundProxy, "US"),
+				new EncryptedSecret("k1", new byte[28]), 1, null);
 	}
 
 }
