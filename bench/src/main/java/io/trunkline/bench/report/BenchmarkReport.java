@@ -81,15 +81,8 @@ public final class BenchmarkReport {
 			Files.createDirectories(directory);
 			Files.writeString(file, section().replaceAll("(?m)^### ", "## "));
 			String page = Files.exists(document) ? Files.readString(document) : NEW_DOCUMENT;
-			int target = page.indexOf("\n" + TARGET_ROW);
-			if (target < 0) {
-				System.err
-					.println("No progress table in " + document + "; its row, to add by hand: " + progressRow(file));
-			}
-			else {
-				Files.writeString(document,
-						page.substring(0, target + 1) + progressRow(file) + "\n" + page.substring(target + 1));
-			}
+			Files.writeString(document,
+					MarkdownTable.withRow(page, "## Progress", TARGET_ROW, null, progressRow(file)));
 			return file;
 		}
 		catch (IOException ex) {
