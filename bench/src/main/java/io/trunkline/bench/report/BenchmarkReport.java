@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.trunkline.bench.load.ColdStartResult;
 import io.trunkline.bench.load.Latencies;
 import io.trunkline.bench.load.StepResult;
 
@@ -18,7 +19,8 @@ import io.trunkline.bench.load.StepResult;
  * Writes the figures of one run of bench/run to its own file,
  * {@code docs/benchmarks/<date>-<commit>.md}, draws its plots beside it, and adds the
  * run's row to the progress table of {@code docs/benchmarks.md} (just above its
- * {@code | target |} row). Nothing else of that page changes.
+ * {@code | target |} row); a run with the cold-start scenario also puts its row into the
+ * page's latest figures, in place of the previous one. Nothing else of that page changes.
  * <p>
  * {@code java -cp ... BenchmarkReport <run directory> <docs directory>}
  */
@@ -31,12 +33,21 @@ public final class BenchmarkReport {
 	private static final String NEW_DOCUMENT = """
 			# Benchmarks
 
+			## Latest figures against the targets
+
+			| target | measured | met |
+			|---|---|---|
+
 			## Progress
 
 			| run (UTC) | commit | machine: CPU calibration, floor's knee | p50 / p99 at 100/s | knee | 10,000 onboarded in |
 			|---|---|---|---|---|---|
 			| target | | | 10 / 50 ms | 500/s | 30 s |
 			""";
+
+	private static final String LATEST_HEADING = "## Latest figures against the targets";
+
+	private static final String COLD_TARGET = "creates 100–199 after a cold start: p50 ≤ 10 ms";
 
 	/** The jfr tool's views each profiled step shows, in order. */
 	private static final List<String> VIEWS = List.of("hot-methods", "thread-cpu-load");
@@ -79,6 +90,10 @@ public final class BenchmarkReport {
 			Files.writeString(file, section().replaceAll("(?m)^### ", "## "));
 			String page = Files.exists(document) ? Files.readString(document) : NEW_DOCUMENT;
 			page = MarkdownTable.withRow(page, "## Progress", TARGET_ROW, null, progressRow(file));
+			Optional<String> cold = coldRow(file);
+			if (cold.isPresent()) {
+				page = MarkdownTable.withRow(page, LATEST_HEADING, null, "| " + COLD_TARGET + " |", cold.get());
+			}
 			Files.writeString(document, page);
 			return file;
 		}
@@ -156,6 +171,7 @@ public final class BenchmarkReport {
 				.append(".\n\n");
 		}
 		md.append(targets());
+		md.append(coldStart());
 		md.append(synchronous());
 		md.append(floor());
 		md.append(onboarding());
@@ -207,7 +223,98 @@ public final class BenchmarkReport {
 					met(onboarding.complete() && onboarding.total() >= 10_000
 							&& onboarding.provisionedSeconds() <= 30));
 		});
+		this.run.coldStart().ifPresent((cold) -> {
+			table.row(COLD_TARGET, "%.1f ms".formatted(cold.window(100, 199).p50()), met(coldTargetMet(cold)));
+		});
 		return table.isEmpty() ? "" : "### Against the targets\n\n" + table + "\n";
+	}
+
+	private String coldStart() {
+		Optional<ColdStartResult> result = this.run.coldStart();
+		if (result.isEmpty()) {
+			return "";
+		}
+		ColdStartResult cold = result.get();
+		String heading = "### Cold start\n\n";
+		String launch = "`java -Xmx%s %s-jar local-stack.jar`".formatted(this.run.machine("stack_heap"),
+				this.run.machine("stack_options").isBlank() ? "" : this.run.machine("stack_options") + " ");
+		if (cold.apiReadyAt() == 0 || cold.creates().isEmpty()) {
+			return heading + "The stack, launched with " + launch + ", did not report ready in time.\n\n";
+		}
+		StringBuilder md = new StringBuilder(heading);
+		md.append("A freshly launched stack (")
+			.append(launch)
+			.append("; the options are `BENCH_STACK_OPTS`), ")
+			.append("before anything else ran on it. Its API reported ready (`/actuator/health/readiness` answering ")
+			.append("200) **%s** after the launch; the first create, sent at once, was answered %d **%s** after the "
+				.formatted(seconds(cold.launchToReadyMillis()), cold.creates().get(0).status(),
+						seconds(cold.creates().get(0).sentAt() + cold.creates().get(0).micros() / 1000
+								- cold.launchedAt())))
+			.append("launch");
+		if (cold.creates().get(0).status() != 201) {
+			md.append(cold.launchToFirstCreatedMillis()
+				.stream()
+				.mapToObj((millis) -> " (the first 201: " + seconds(millis) + ")")
+				.findFirst()
+				.orElse(" (no create was answered 201)"));
+		}
+		md.append(".");
+		Optional<ScrapeWindow> gateway = this.run.sinceLaunch("cold", "gateway");
+		Optional<ScrapeWindow> worker = this.run.sinceLaunch("cold", "worker");
+		if (gateway.isPresent() && worker.isPresent()) {
+			StackResources stack = StackResources.of(gateway.get());
+			md.append(" The gateway's Spring context took %.1f s to be ready, the worker's (started after it) %.1f s "
+				.formatted(gateway.get().atEnd("application_ready_time_seconds", Map.of()),
+						worker.get().atEnd("application_ready_time_seconds", Map.of())))
+				.append("(`application_ready_time_seconds`). From the launch to the last answer the JVM used %.1f s "
+					.formatted(stack.cpuSeconds()))
+				.append("of CPU; its JIT compilers were at work for %.1f s (added up over their threads), and it paused "
+					.formatted(stack.jitSeconds()))
+				.append("%d times for collections, %.0f ms in all.".formatted(stack.gcPauses(),
+						1000 * stack.gcPauseSeconds()));
+		}
+		md.append("\n\n");
+		MarkdownTable table = new MarkdownTable("creates (counted from 0)", "answers", "p50", "p90", "max",
+				"other answers");
+		for (int[] window : new int[][] { { 0, 0 }, { 1, 99 }, { 100, 199 }, { 200, 499 } }) {
+			ColdStartResult.Window figures = cold.window(window[0], window[1]);
+			if (figures.count() > 0) {
+				table.row((window[0] == window[1]) ? window[0] + " (the first)" : window[0] + "–" + window[1],
+						figures.count(), "%.1f ms".formatted(figures.p50()), "%.1f ms".formatted(figures.p90()),
+						"%.1f ms".formatted(figures.max()), others(figures.others()));
+			}
+		}
+		ColdStartResult.Window steady = cold.window(100, 199);
+		md.append(table)
+			.append("\nOne client sends the creates one at a time, each once the previous one is answered (distinct "
+					+ "trunks, both kinds, as in the other scenarios), with the JDK's HTTP client over one kept-alive "
+					+ "connection; latency as it measured it, in its own fresh JVM. Target: creates 100–199 at p50 ≤ "
+					+ "10 ms: %.1f ms, **%s**.\n\n".formatted(steady.p50(), coldTargetMet(cold) ? "met" : "missed"));
+		return md.toString();
+	}
+
+	/**
+	 * @return the cold start's row of the latest figures in docs/benchmarks.md
+	 */
+	private Optional<String> coldRow(Path file) {
+		return this.run.coldStart().filter((cold) -> cold.apiReadyAt() > 0).map((cold) -> {
+			String date = this.run.machine("date");
+			String firstCreated = cold.launchToFirstCreatedMillis()
+				.stream()
+				.mapToObj(BenchmarkReport::seconds)
+				.findFirst()
+				.orElse("never");
+			return "| %s | %.1f ms (API ready %s after the launch, first 201 at %s; [run of %s %s](benchmarks/%s), "
+				.formatted(COLD_TARGET, cold.window(100, 199).p50(), seconds(cold.launchToReadyMillis()), firstCreated,
+						date.substring(5, 10), date.substring(11, 16), file.getFileName())
+					+ "stack options `%s`) | %s |".formatted(this.run.machine("stack_options"),
+							met(coldTargetMet(cold)));
+		});
+	}
+
+	private static boolean coldTargetMet(ColdStartResult cold) {
+		ColdStartResult.Window steady = cold.window(100, 199);
+		return steady.count() > 0 && steady.p50() <= 10;
 	}
 
 	private String synchronous() {
@@ -371,6 +478,13 @@ public final class BenchmarkReport {
 				clients.add(this.run.step(step));
 			}
 		}
+		Optional<ScrapeWindow> coldGateway = this.run.sinceLaunch("cold", "gateway");
+		Optional<ScrapeWindow> coldWorker = this.run.sinceLaunch("cold", "worker");
+		if (coldGateway.isPresent() && coldWorker.isPresent()) {
+			columns.add("cold start (since launch)");
+			windows.add(new ScrapeWindow[] { coldGateway.get(), coldWorker.get() });
+			clients.add(Optional.empty());
+		}
 		if (columns.isEmpty()) {
 			return "";
 		}
@@ -400,7 +514,7 @@ public final class BenchmarkReport {
 				+ "bucket; Micrometer's buckets are about a third of their bound wide). Counts are in brackets: the "
 				+ "database rows count every borrow of a connection, the LiveKit rows every call. \"No timer\": the "
 				+ "services measure nothing for that stage; \"not recorded\": the timer exists but has not been used "
-				+ "yet.\n\n";
+				+ "yet. The cold start's column counts everything from the launch to the end of its creates.\n\n";
 	}
 
 	/**
@@ -591,6 +705,10 @@ public final class BenchmarkReport {
 			return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
 		}
 		return String.format(Locale.ROOT, "%,d ms", millis);
+	}
+
+	private static String seconds(long millis) {
+		return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
 	}
 
 	private static String number(double value) {

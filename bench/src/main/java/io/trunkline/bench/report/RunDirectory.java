@@ -14,13 +14,15 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trunkline.bench.load.ColdStartResult;
 import io.trunkline.bench.load.StepResult;
 
 /**
  * What bench/run left in a run's directory: {@code machine.properties}, {@code results/}
  * (one JSON and one answers CSV per step, and for the stack's steps the services'
- * Prometheus pages at the start and end of the step), and {@code profiles/} (flight
- * recordings of some steps and the {@code jfr} tool's views of them).
+ * Prometheus pages at the start and end of the step), {@code cold-start.json}, and
+ * {@code profiles/} (flight recordings of some steps and the {@code jfr} tool's views of
+ * them).
  */
 final class RunDirectory {
 
@@ -133,8 +135,27 @@ final class RunDirectory {
 				: Optional.empty();
 	}
 
+	/**
+	 * @return the service's metrics from the JVM's launch to the page scraped at the end
+	 * of the step
+	 */
+	Optional<ScrapeWindow> sinceLaunch(String step, String service) {
+		return page(step + ".end." + service).map((end) -> new ScrapeWindow(PrometheusPage.EMPTY, end));
+	}
+
 	private Optional<PrometheusPage> page(String name) {
 		return PrometheusPage.read(this.directory.resolve("results").resolve(name + ".prom"));
+	}
+
+	Optional<ColdStartResult> coldStart() {
+		Path file = this.directory.resolve("cold-start.json");
+		try {
+			return Files.exists(file) ? Optional.of(json.readValue(file.toFile(), ColdStartResult.class))
+					: Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
