@@ -511,7 +511,7 @@ public final class BenchmarkReport {
 				+ "measured arrivals began and when they ended: the growth of each timer's count and sum gives the mean "
 				+ "of what it recorded in between, and where the timer publishes a histogram (`_bucket`), the growth of "
 				+ "its buckets gives p50 and p99, estimated as Prometheus's `histogram_quantile` does (linear within a "
-				+ "bucket; Micrometer's buckets are about a third of their bound wide). Counts are in brackets: the "
+				+ "bucket; Micrometer's buckets are a fifth to a third of their bound wide). Counts are in brackets: the "
 				+ "database rows count every borrow of a connection, the LiveKit rows every call. \"No timer\": the "
 				+ "services measure nothing for that stage; \"not recorded\": the timer exists but has not been used "
 				+ "yet. The cold start's column counts everything from the launch to the end of its creates.\n\n";
