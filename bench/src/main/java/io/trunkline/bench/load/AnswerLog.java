@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Every answer of a run: which number, when it was sent and answered, and its status.
- * Gatling's report shows the same requests; this log also lets the report join each one
- * with the stack's log lines for the stage breakdown.
+ * Gatling's report shows the same requests; this log keeps each one, with its phone
+ * number, in the run's raw results.
  */
 final class AnswerLog {
 

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * PBX extension with digest authentication, half a UK DID with IP authentication.
  * <p>
  * LiveKit (and the stand-in) refuse two inbound trunks with the same number, and so does
- * the API (one live trunk per number in an installation), so every run of
- * a benchmark gets its own block: extensions are {@code b<block><base-36 counter>}, DIDs
+ * the API (one live trunk per number in an installation), so every run of a benchmark
+ * gets its own block: extensions are {@code b<block><base-36 counter>}, DIDs
  * {@code +44 20 7<block><5 digits>} (every {@code +44 20 7xxx xxxx} is a valid London
  * number).
  */

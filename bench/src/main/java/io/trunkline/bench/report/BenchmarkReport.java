@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.trunkline.bench.load.ColdStartResult;
 import io.trunkline.bench.load.Latencies;
 import io.trunkline.bench.load.StepResult;
 
@@ -20,7 +19,8 @@ import io.trunkline.bench.load.StepResult;
  * Writes the figures of one run of bench/run to its own file,
  * {@code docs/benchmarks/<date>-<commit>.md}, draws its plots beside it, and adds the
  * run's row to the progress table of {@code docs/benchmarks.md} (just above its
- * {@code | target |} row). Nothing else of that page changes.
+ * {@code | target |} row); a run with the cold-start scenario also puts its row into the
+ * page's latest figures, in place of the previous one. Nothing else of that page changes.
  * <p>
  * {@code java -cp ... BenchmarkReport <run directory> <docs directory>}
  */
@@ -33,6 +33,11 @@ public final class BenchmarkReport {
 	private static final String NEW_DOCUMENT = """
 			# Benchmarks
 
+			## Latest figures against the targets
+
+			| target | measured | met |
+			|---|---|---|
+
 			## Progress
 
 			| run (UTC) | commit | machine: CPU calibration, floor's knee | p50 / p99 at 100/s | knee | 10,000 onboarded in |
@@ -40,18 +45,21 @@ public final class BenchmarkReport {
 			| target | | | 10 / 50 ms | 500/s | 30 s |
 			""";
 
-	/**
-	 * A step whose creates waited this long for a worker had the worker's threads busy.
-	 */
-	private static final long QUEUED_MILLIS = 100;
+	private static final String LATEST_HEADING = "## Latest figures against the targets";
+
+	private static final String COLD_TARGET = "creates 100–199 after a cold start: p50 ≤ 10 ms";
+
+	/** The jfr tool's views each profiled step shows, in order. */
+	private static final List<String> VIEWS = List.of("hot-methods", "thread-cpu-load");
+
+	/** A view's title, its header and its first 20 rows (hot-methods has 25). */
+	private static final int VIEW_LINES = 24;
 
 	private final RunDirectory run;
 
 	private final Path docs;
 
 	private final String stamp;
-
-	private final Map<String, Optional<Double>> commitRates = new HashMap<>();
 
 	private BenchmarkReport(RunDirectory run, Path docs) {
 		this.run = run;
@@ -81,15 +89,12 @@ public final class BenchmarkReport {
 			Files.createDirectories(directory);
 			Files.writeString(file, section().replaceAll("(?m)^### ", "## "));
 			String page = Files.exists(document) ? Files.readString(document) : NEW_DOCUMENT;
-			int target = page.indexOf("\n" + TARGET_ROW);
-			if (target < 0) {
-				System.err
-					.println("No progress table in " + document + "; its row, to add by hand: " + progressRow(file));
+			page = MarkdownTable.withRow(page, "## Progress", TARGET_ROW, null, progressRow(file));
+			Optional<String> cold = coldRow(file);
+			if (cold.isPresent()) {
+				page = MarkdownTable.withRow(page, LATEST_HEADING, null, "| " + COLD_TARGET + " |", cold.get());
 			}
-			else {
-				Files.writeString(document,
-						page.substring(0, target + 1) + progressRow(file) + "\n" + page.substring(target + 1));
-			}
+			Files.writeString(document, page);
 			return file;
 		}
 		catch (IOException ex) {
@@ -166,6 +171,7 @@ public final class BenchmarkReport {
 				.append(".\n\n");
 		}
 		md.append(targets());
+		md.append(coldStart());
 		md.append(synchronous());
 		md.append(floor());
 		md.append(onboarding());
@@ -176,7 +182,8 @@ public final class BenchmarkReport {
 		md.append(queues());
 		md.append(profiles());
 		md.append(plots());
-		md.append("Raw results, logs, flight recordings and Gatling's HTML reports: `bench/target/runs/")
+		md.append("Raw results (with the Prometheus pages scraped), logs, flight recordings and Gatling's HTML "
+				+ "reports: `bench/target/runs/")
 			.append(this.stamp)
 			.append("/` (not committed).\n");
 		return md.toString();
@@ -216,7 +223,98 @@ public final class BenchmarkReport {
 					met(onboarding.complete() && onboarding.total() >= 10_000
 							&& onboarding.provisionedSeconds() <= 30));
 		});
+		this.run.coldStart().ifPresent((cold) -> {
+			table.row(COLD_TARGET, "%.1f ms".formatted(cold.window(100, 199).p50()), met(coldTargetMet(cold)));
+		});
 		return table.isEmpty() ? "" : "### Against the targets\n\n" + table + "\n";
+	}
+
+	private String coldStart() {
+		Optional<ColdStartResult> result = this.run.coldStart();
+		if (result.isEmpty()) {
+			return "";
+		}
+		ColdStartResult cold = result.get();
+		String heading = "### Cold start\n\n";
+		String launch = "`java -Xmx%s %s-jar local-stack.jar`".formatted(this.run.machine("stack_heap"),
+				this.run.machine("stack_options").isBlank() ? "" : this.run.machine("stack_options") + " ");
+		if (cold.apiReadyAt() == 0 || cold.creates().isEmpty()) {
+			return heading + "The stack, launched with " + launch + ", did not report ready in time.\n\n";
+		}
+		StringBuilder md = new StringBuilder(heading);
+		md.append("A freshly launched stack (")
+			.append(launch)
+			.append("; the options are `BENCH_STACK_OPTS`), ")
+			.append("before anything else ran on it. Its API reported ready (`/actuator/health/readiness` answering ")
+			.append("200) **%s** after the launch; the first create, sent at once, was answered %d **%s** after the "
+				.formatted(seconds(cold.launchToReadyMillis()), cold.creates().get(0).status(),
+						seconds(cold.creates().get(0).sentAt() + cold.creates().get(0).micros() / 1000
+								- cold.launchedAt())))
+			.append("launch");
+		if (cold.creates().get(0).status() != 201) {
+			md.append(cold.launchToFirstCreatedMillis()
+				.stream()
+				.mapToObj((millis) -> " (the first 201: " + seconds(millis) + ")")
+				.findFirst()
+				.orElse(" (no create was answered 201)"));
+		}
+		md.append(".");
+		Optional<ScrapeWindow> gateway = this.run.sinceLaunch("cold", "gateway");
+		Optional<ScrapeWindow> worker = this.run.sinceLaunch("cold", "worker");
+		if (gateway.isPresent() && worker.isPresent()) {
+			StackResources stack = StackResources.of(gateway.get());
+			md.append(" The gateway's Spring context took %.1f s to be ready, the worker's (started after it) %.1f s "
+				.formatted(gateway.get().atEnd("application_ready_time_seconds", Map.of()),
+						worker.get().atEnd("application_ready_time_seconds", Map.of())))
+				.append("(`application_ready_time_seconds`). From the launch to the last answer the JVM used %.1f s "
+					.formatted(stack.cpuSeconds()))
+				.append("of CPU; its JIT compilers were at work for %.1f s (added up over their threads), and it paused "
+					.formatted(stack.jitSeconds()))
+				.append("%d times for collections, %.0f ms in all.".formatted(stack.gcPauses(),
+						1000 * stack.gcPauseSeconds()));
+		}
+		md.append("\n\n");
+		MarkdownTable table = new MarkdownTable("creates (counted from 0)", "answers", "p50", "p90", "max",
+				"other answers");
+		for (int[] window : new int[][] { { 0, 0 }, { 1, 99 }, { 100, 199 }, { 200, 499 } }) {
+			ColdStartResult.Window figures = cold.window(window[0], window[1]);
+			if (figures.count() > 0) {
+				table.row((window[0] == window[1]) ? window[0] + " (the first)" : window[0] + "–" + window[1],
+						figures.count(), "%.1f ms".formatted(figures.p50()), "%.1f ms".formatted(figures.p90()),
+						"%.1f ms".formatted(figures.max()), others(figures.others()));
+			}
+		}
+		ColdStartResult.Window steady = cold.window(100, 199);
+		md.append(table)
+			.append("\nOne client sends the creates one at a time, each once the previous one is answered (distinct "
+					+ "trunks, both kinds, as in the other scenarios), with the JDK's HTTP client over one kept-alive "
+					+ "connection; latency as it measured it, in its own fresh JVM. Target: creates 100–199 at p50 ≤ "
+					+ "10 ms: %.1f ms, **%s**.\n\n".formatted(steady.p50(), coldTargetMet(cold) ? "met" : "missed"));
+		return md.toString();
+	}
+
+	/**
+	 * @return the cold start's row of the latest figures in docs/benchmarks.md
+	 */
+	private Optional<String> coldRow(Path file) {
+		return this.run.coldStart().filter((cold) -> cold.apiReadyAt() > 0).map((cold) -> {
+			String date = this.run.machine("date");
+			String firstCreated = cold.launchToFirstCreatedMillis()
+				.stream()
+				.mapToObj(BenchmarkReport::seconds)
+				.findFirst()
+				.orElse("never");
+			return "| %s | %.1f ms (API ready %s after the launch, first 201 at %s; [run of %s %s](benchmarks/%s), "
+				.formatted(COLD_TARGET, cold.window(100, 199).p50(), seconds(cold.launchToReadyMillis()), firstCreated,
+						date.substring(5, 10), date.substring(11, 16), file.getFileName())
+					+ "stack options `%s`) | %s |".formatted(this.run.machine("stack_options"),
+							met(coldTargetMet(cold)));
+		});
+	}
+
+	private static boolean coldTargetMet(ColdStartResult cold) {
+		ColdStartResult.Window steady = cold.window(100, 199);
+		return steady.count() > 0 && steady.p50() <= 10;
 	}
 
 	private String synchronous() {
@@ -239,8 +337,9 @@ public final class BenchmarkReport {
 		return "### Scenario 1: synchronous creates\n\n" + table
 				+ "\nLatency over every answer, whatever its status; \"other answers\" lists every answer but 201 by "
 				+ "status (0: no answer). Achieved: 201 answers per second from the first request to the last answer; "
-				+ "committed: the step's creates the stack committed per second over the same time (from its log), "
-				+ "which also counts those answered 202 after the 25 s wait and committed later in the step.\n\n";
+				+ "committed: creates the worker committed per second over the step's arrivals (its "
+				+ "`trunkline_provisioning_outcomes_total`), which also counts those answered 202 after the 25 s wait "
+				+ "and committed within them.\n\n";
 	}
 
 	private String floor() {
@@ -326,112 +425,128 @@ public final class BenchmarkReport {
 	}
 
 	private String resources() {
-		MarkdownTable table = new MarkdownTable("step", "process", "CPU, % of one core", "CPU, % of the machine",
-				"CPU per committed create", "peak memory (VmHWM)");
-		List<String> notes = new ArrayList<>();
-		for (String scenario : List.of("sync", "floor")) {
-			for (int series : this.run.series(scenario)) {
-				for (StepResult step : this.run.steps(scenario, series)) {
-					Optional<ProcessSample> sample = this.run.processes(step.step());
-					if (sample.isEmpty()) {
-						continue;
-					}
-					// Per create committed in the window when the log tells (a saturated
-					// step commits fewer than arrive), else per arrival.
-					double perSecond = commitRate(step).filter((rate) -> rate > 0).orElse(step.rate());
-					double creates = perSecond * sample.get().windowSeconds();
-					for (ProcessSample.Process process : sample.get().processes()) {
-						table.row(step.step(), processName(process.name()),
-								"%.0f %%".formatted(100 * process.ofOneCore()),
-								"%.0f %%".formatted(100 * process.ofMachine()),
-								"%.2f ms".formatted(1000 * process.cpuSeconds() / creates),
-								"%.0f MiB".formatted(process.peakMemoryMb()));
-					}
-					notes.add("%s: the machine was %.0f %% busy, %.0f %% of it by other processes than these".formatted(
-							step.step(), 100 * sample.get().machineBusy(),
-							100 * Math.max(0,
-									sample.get().machineBusy() - sample.get()
-										.processes()
-										.stream()
-										.mapToDouble(ProcessSample.Process::ofMachine)
-										.sum())));
+		MarkdownTable table = new MarkdownTable("step", "CPU, % of one core", "CPU, % of the machine",
+				"CPU per committed create", "JIT compilers at work", "GC pauses", "allocated per create",
+				"heap used at the end", "committed heap + non-heap", "load average (1 min)");
+		for (int series : this.run.series("sync")) {
+			for (StepResult step : this.run.steps("sync", series)) {
+				Optional<ScrapeWindow> gateway = this.run.window(step.step(), "gateway");
+				if (gateway.isEmpty()) {
+					continue;
 				}
+				StackResources stack = StackResources.of(gateway.get());
+				// Per create committed in the window when the worker tells (a saturated
+				// step commits fewer than arrive), else per arrival.
+				double creates = commitRate(step).filter((rate) -> rate > 0).orElse(step.rate()) * stack.seconds();
+				table.row(step.step(), "%.0f %%".formatted(100 * stack.ofOneCore()),
+						"%.0f %%".formatted(100 * stack.ofMachine()),
+						"%.2f ms".formatted(1000 * stack.cpuSeconds() / creates),
+						"%.2f cores".formatted(stack.jitSeconds() / stack.seconds()),
+						"%d, %.0f ms in all".formatted(stack.gcPauses(), 1000 * stack.gcPauseSeconds()),
+						// Micrometer adds up the allocation at each collection.
+						(stack.gcPauses() > 0) ? "%.0f KB".formatted(stack.allocatedBytes() / 1024 / creates) : "–",
+						"%.0f MiB".formatted(stack.heapUsedBytes() / 1024 / 1024),
+						"%.0f MiB".formatted(stack.committedBytes() / 1024 / 1024),
+						"%.2f".formatted(stack.loadAverage()));
 			}
 		}
 		if (table.isEmpty()) {
 			return "";
 		}
-		return "### Resources at " + this.run.machine("sampled_rate").replace("?", "100") + " creates/s\n\n" + table
-				+ "\nCPU is utime+stime from `/proc/<pid>/stat` over the step's arrival window; peak memory is VmHWM "
-				+ "from `/proc/<pid>/status` (for PostgreSQL the largest of its processes, each of which counts the "
-				+ "shared buffers it touched). " + String.join("; ", notes) + ".\n\n";
+		return "### Resources of the stack's JVM\n\n" + table
+				+ "\nFrom the JVM's own metrics on the gateway's Prometheus page, scraped when a step's measured arrivals "
+				+ "began and when they ended (`process_cpu_time_ns_total`, `jvm_compilation_time_ms_total`, "
+				+ "`jvm_gc_pause_seconds`, `jvm_gc_memory_allocated_bytes_total`, `jvm_memory_used_bytes`, "
+				+ "`jvm_memory_committed_bytes`, `system_load_average_1m`; the worker's page reports the same JVM). "
+				+ "The JIT compilers' time is how long they were at work, added up over their threads (on a busy "
+				+ "machine it can exceed their CPU); the allocation is counted at each collection (\"–\": none in the "
+				+ "step). "
+				+ "PostgreSQL, the load generator and the floor are not in it: they publish no CPU of their own (see "
+				+ "the method); the load average tells how busy the machine was.\n\n";
 	}
 
 	private String stages() {
-		List<String> steps = new ArrayList<>();
-		for (int series : this.run.series("sync")) {
-			List<StepResult> ofSeries = this.run.steps("sync", series);
-			if (!ofSeries.isEmpty()) {
-				steps.add(ofSeries.get(0).step());
-			}
-			ofSeries.stream()
-				.filter((step) -> step.rate() == 100 && !steps.contains(step.step()))
-				.forEach((step) -> steps.add(step.step()));
-		}
 		List<String> columns = new ArrayList<>();
-		List<StageBreakdown> breakdowns = new ArrayList<>();
-		for (String step : steps) {
-			Optional<Path> log = this.run.log(step);
-			if (log.isEmpty()) {
-				continue;
+		List<ScrapeWindow[]> windows = new ArrayList<>();
+		List<Optional<StepResult>> clients = new ArrayList<>();
+		for (String step : stagedSteps()) {
+			Optional<ScrapeWindow> gateway = this.run.window(step, "gateway");
+			Optional<ScrapeWindow> worker = this.run.window(step, "worker");
+			if (gateway.isPresent() && worker.isPresent()) {
+				columns.add(step);
+				windows.add(new ScrapeWindow[] { gateway.get(), worker.get() });
+				clients.add(this.run.step(step));
 			}
-			StageBreakdown.of(log.get(), this.run.answers(step)).ifPresent((breakdown) -> {
-				columns.add(step + " (" + breakdown.joined() + ")");
-				breakdowns.add(breakdown);
-			});
 		}
-		if (breakdowns.isEmpty()) {
+		Optional<ScrapeWindow> coldGateway = this.run.sinceLaunch("cold", "gateway");
+		Optional<ScrapeWindow> coldWorker = this.run.sinceLaunch("cold", "worker");
+		if (coldGateway.isPresent() && coldWorker.isPresent()) {
+			columns.add("cold start (since launch)");
+			windows.add(new ScrapeWindow[] { coldGateway.get(), coldWorker.get() });
+			clients.add(Optional.empty());
+		}
+		if (columns.isEmpty()) {
 			return "";
 		}
-		List<String> header = new ArrayList<>();
-		header.add("stage");
-		columns.forEach((column) -> header.add(column + " p50 / p99"));
+		List<String> header = new ArrayList<>(List.of("stage"));
+		header.addAll(columns);
 		header.add("what happens in it");
 		MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
-		for (int i = 0; i < breakdowns.get(0).stages().size(); i++) {
+		for (PipelineStage stage : PipelineStage.PATH) {
 			List<Object> row = new ArrayList<>();
-			StageBreakdown.Stage first = breakdowns.get(0).stages().get(i);
-			row.add(first.name());
-			for (StageBreakdown breakdown : breakdowns) {
-				Latencies latency = breakdown.stages().get(i).latency();
-				row.add(ms(latency.p50()) + " / " + ms(latency.p99()));
+			row.add(stage.timed() ? "%s (`%s`)".formatted(stage.name(), stage.metric()) : stage.name());
+			for (ScrapeWindow[] window : windows) {
+				row.add(stage.timed() ? timing(stage, stage.timing(window[0], window[1])) : "no timer");
 			}
-			row.add(first.includes());
+			row.add(stage.includes());
 			table.row(row.toArray());
 		}
-		MarkdownTable worker = new MarkdownTable("step", "consumer threads", "claim → commit p50 / p99 / mean",
-				"commit → next claim p50 / p99 / mean", "records/s the threads can sustain");
-		for (int i = 0; i < breakdowns.size(); i++) {
-			StageBreakdown.WorkerThreads threads = breakdowns.get(i).worker();
-			if (breakdowns.get(i).stages().get(1).latency().p50() < QUEUED_MILLIS) {
-				continue;
-			}
-			worker.row(columns.get(i), threads.threads(), triple(threads.claimToCommit()),
-					triple(threads.commitToNextClaim()), "%.0f".formatted(threads.capacityPerSecond()));
-		}
+		List<Object> client = new ArrayList<>(List.of("end to end, as the client saw it"));
+		clients.forEach((step) -> client.add(step.map((s) -> "mean %.1f · p50 %d · p99 %d ms (%,d)"
+			.formatted(s.latency().mean(), s.latency().p50(), s.latency().p99(), s.latency().count())).orElse("–")));
+		client.add("Gatling's response time of the step's measured answers");
+		table.row(client.toArray());
 		return "### Where a create's time goes\n\n" + table
-				+ "\nFrom the stack's own log lines (the round trip annotated in the README), joined by phone number "
-				+ "with the client's send and answer times; only 201 answers with all five lines count (their number "
-				+ "is in the header). Log times are in milliseconds and are taken where each line is written: "
-				+ "\"accepted\" before the request's commit, the stand-in's lines when it stored a trunk, before it "
-				+ "answered.\n\n"
-				+ "The worker's consumer threads, per record of the same creates (from each thread's own log "
-				+ "lines): \"commit → next claim\" is what a thread does between committing one trunk and claiming the "
-				+ "next record (publish the outcome and wait for the broker, commit the offset, poll, parse, claim), "
-				+ "counted when it went straight on to another record; the sustainable rate is threads × 1000 / (mean "
-				+ "claim → commit + mean commit → next claim). Only steps where records queued for the worker "
-				+ "(accepted → claimed p50 ≥ " + QUEUED_MILLIS + " ms) are shown: elsewhere the gap is idle time.\n\n"
-				+ (worker.isEmpty() ? "No step queued records for the worker.\n\n" : worker + "\n");
+				+ "\nFrom the services' own timers (Micrometer), read from their Prometheus pages scraped when a step's "
+				+ "measured arrivals began and when they ended: the growth of each timer's count and sum gives the mean "
+				+ "of what it recorded in between, and where the timer publishes a histogram (`_bucket`), the growth of "
+				+ "its buckets gives p50 and p99, estimated as Prometheus's `histogram_quantile` does (linear within a "
+				+ "bucket; Micrometer's buckets are a fifth to a third of their bound wide). Counts are in brackets: the "
+				+ "database rows count every borrow of a connection, the LiveKit rows every call. \"No timer\": the "
+				+ "services measure nothing for that stage; \"not recorded\": the timer exists but has not been used "
+				+ "yet. The cold start's column counts everything from the launch to the end of its creates.\n\n";
+	}
+
+	/**
+	 * @return the steps whose stages the report shows: the first step and the one at the
+	 * sampled rate of each series of scenario 1, and partner onboarding
+	 */
+	private List<String> stagedSteps() {
+		List<String> steps = new ArrayList<>();
+		String sampled = this.run.machine("sampled_rate").replace("?", "100");
+		for (int series : this.run.series("sync")) {
+			List<StepResult> ofSeries = this.run.steps("sync", series);
+			steps.add(ofSeries.get(0).step());
+			ofSeries.stream()
+				.filter((step) -> number(step.rate()).equals(sampled) && !steps.contains(step.step()))
+				.forEach((step) -> steps.add(step.step()));
+		}
+		this.run.step("onboarding").ifPresent((step) -> steps.add(step.step()));
+		return steps;
+	}
+
+	private static String timing(PipelineStage stage, ScrapeWindow.Timing timing) {
+		if (timing == null) {
+			return "not recorded";
+		}
+		if (!stage.inSeconds()) {
+			return "mean %.1f (%,d)".formatted(timing.mean(), timing.count());
+		}
+		if (timing.p50().isEmpty()) {
+			return "mean %.1f ms (%,d)".formatted(1000 * timing.mean(), timing.count());
+		}
+		return "mean %.1f · p50 %.1f · p99 %.1f ms (%,d)".formatted(1000 * timing.mean(),
+				1000 * timing.p50().getAsDouble(), 1000 * timing.p99().getAsDouble(), timing.count());
 	}
 
 	private String queues() {
@@ -459,54 +574,49 @@ public final class BenchmarkReport {
 				+ "while the outbox and the lag stay small are waiting in the worker.\n\n";
 	}
 
-	private static String triple(Latencies latency) {
-		return "%s / %s / %.0f ms".formatted(ms(latency.p50()), ms(latency.p99()), latency.mean());
-	}
-
 	private String profiles() {
-		List<StepResult> profiled = new ArrayList<>();
-		this.run.step("sync-0ms-" + this.run.machine("sampled_rate").replace("?", "100")).ifPresent(profiled::add);
-		this.run.step("onboarding").ifPresent(profiled::add);
+		List<String> profiled = new ArrayList<>();
+		String sampled = this.run.machine("sampled_rate").replace("?", "100");
+		for (int series : this.run.series("sync")) {
+			profiled.add("sync-" + series + "ms-" + sampled);
+		}
+		profiled.add("onboarding");
 		List<StepResult> saturation = this.run.steps("saturation", firstSeries("saturation"));
 		if (!saturation.isEmpty()) {
-			profiled.add(saturation.get(saturation.size() - 1));
+			profiled.add(saturation.get(saturation.size() - 1).step());
 		}
 		StringBuilder md = new StringBuilder();
-		int cores = Integer.parseInt(this.run.machine("nproc").replace("?", "2"));
-		for (StepResult step : profiled) {
-			Optional<Path> recording = this.run.flightRecording(step.step());
-			if (recording.isEmpty() || step.startedAt() == 0) {
+		for (String step : profiled) {
+			if (!this.run.profiled(step)) {
 				continue;
 			}
-			CpuProfile profile = CpuProfile.of(recording.get(), Instant.ofEpochMilli(step.startedAt()),
-					Instant.ofEpochMilli(step.lastAnswerAt()), cores);
-			md.append(profile(step, profile));
+			md.append("**").append(step).append("**");
+			Optional<String> load = this.run.profileView(step, "cpu-load");
+			load.ifPresent((view) -> md.append(" (JFR's CPU load, mean over the recording: ")
+				.append(view.lines()
+					.filter((line) -> line.contains("(Average):"))
+					.map((line) -> line.replace(" (Average):", "").strip())
+					.collect(Collectors.joining(", ")))
+				.append(")"));
+			md.append("\n\n");
+			for (String view : VIEWS) {
+				Optional<String> text = this.run.profileView(step, view);
+				if (text.isPresent()) {
+					md.append("```text\n")
+						.append(text.get().strip().lines().limit(VIEW_LINES).collect(Collectors.joining("\n")))
+						.append("\n```\n\n");
+				}
+				else {
+					md.append(
+							"No `%s` view (it needs the `jfr` tool of JDK 21 or later); the recording is `profiles/%s.jfr`.\n\n"
+								.formatted(view, step));
+				}
+			}
 		}
-		return md.isEmpty() ? "" : "### Where the stack's CPU goes (JFR)\n\n" + md;
-	}
-
-	private String profile(StepResult step, CpuProfile profile) {
-		StringBuilder md = new StringBuilder();
-		md.append("**")
-			.append(step.step())
-			.append("**: the stack's JVM used %.0f %% of the machine (%.2f cores), the machine was %.0f %% busy in all; "
-				.formatted(100 * profile.jvmLoad(), profile.jvmLoad() * profile.cores(), 100 * profile.machineLoad()))
-			.append("%d garbage collections paused %d ms in all; %,d execution samples.\n\n"
-				.formatted(profile.gcCount(), profile.gcPauses().toMillis(), profile.samples()));
-		MarkdownTable groups = new MarkdownTable("thread group", "CPU, % of the machine", "execution samples",
-				"allocation");
-		for (Map.Entry<String, Double> group : profile.threadGroups().entrySet()) {
-			groups.row(group.getKey(), "%.1f %%".formatted(100 * group.getValue()),
-					share(profile.sampleGroups().getOrDefault(group.getKey(), 0), profile.samples()),
-					"%.0f MB/s".formatted(profile.allocationMbPerSecond().getOrDefault(group.getKey(), 0.0)));
-		}
-		MarkdownTable libraries = new MarkdownTable("library (anywhere on the sampled stack)", "samples");
-		profile.libraries().forEach((library, count) -> libraries.row(library, share(count, profile.samples())));
-		MarkdownTable methods = new MarkdownTable("hottest leaf methods", "samples");
-		profile.topMethods()
-			.forEach((method, count) -> methods.row("`" + method + "`", share(count, profile.samples())));
-		md.append(groups).append("\n").append(libraries).append("\n").append(methods).append("\n");
-		return md.toString();
+		return md.isEmpty() ? "" : "### Where the stack's CPU goes (JFR)\n\n"
+				+ "Each profiled step has its own flight recording (JFR, default settings), from just before its load "
+				+ "generator starts to the end of its measured arrivals, shown with the JDK's `jfr view` (hot-methods: "
+				+ "execution samples by leaf method; thread-cpu-load: CPU by thread, the busiest 20).\n\n" + md;
 	}
 
 	private String plots() {
@@ -547,12 +657,14 @@ public final class BenchmarkReport {
 	}
 
 	/**
-	 * @return the step's creates the stack committed per second, from its log
+	 * @return creates the worker committed per second over the step's measured arrivals,
+	 * from its outcome counter
 	 */
 	private Optional<Double> commitRate(StepResult step) {
-		// Several tables show it; each computation reads the whole stack log.
-		return this.commitRates.computeIfAbsent(step.step(), (name) -> this.run.log(name)
-			.flatMap((log) -> CommitRate.of(log, this.run.answers(name), step.startedAt(), step.lastAnswerAt())));
+		return this.run.window(step.step(), "worker")
+			.filter((worker) -> worker.seconds() > 0)
+			.map((worker) -> worker.growth("trunkline_provisioning_outcomes_total", Map.of("result", "provisioned"))
+					/ worker.seconds());
 	}
 
 	private static Optional<StepResult> knee(List<StepResult> steps) {
@@ -584,16 +696,6 @@ public final class BenchmarkReport {
 			.collect(Collectors.joining(", "));
 	}
 
-	private static String processName(String name) {
-		return switch (name) {
-			case "stack" -> "local stack JVM (gateway, worker, Kafka, stand-in)";
-			case "floor" -> "floor JVM (service, stand-in)";
-			case "gatling" -> "Gatling JVM";
-			case "postgres" -> "PostgreSQL (all its processes)";
-			default -> name;
-		};
-	}
-
 	private static double ratio(long pipeline, long floor) {
 		return (double) pipeline / Math.max(1, floor);
 	}
@@ -605,12 +707,12 @@ public final class BenchmarkReport {
 		return String.format(Locale.ROOT, "%,d ms", millis);
 	}
 
-	private static String number(double value) {
-		return (value == Math.rint(value)) ? Long.toString((long) value) : Double.toString(value);
+	private static String seconds(long millis) {
+		return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
 	}
 
-	private static String share(int count, int total) {
-		return (total > 0) ? "%.1f %%".formatted(100.0 * count / total) : "–";
+	private static String number(double value) {
+		return (value == Math.rint(value)) ? Long.toString((long) value) : Double.toString(value);
 	}
 
 	private static String met(boolean met) {

@@ -7,21 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trunkline.bench.load.ColdStartResult;
 import io.trunkline.bench.load.StepResult;
 
 /**
- * What bench/run left in a run's directory: {@code machine.properties}, {@code steps.tsv}
- * (which process served each step), {@code results/} (one JSON, one answers CSV and
- * sometimes a process sample per step), and the logs and flight recordings of the stacks.
+ * What bench/run left in a run's directory: {@code machine.properties}, {@code results/}
+ * (one JSON and one answers CSV per step, and for the stack's steps the services'
+ * Prometheus pages at the start and end of the step), {@code cold-start.json}, and
+ * {@code profiles/} (flight recordings of some steps and the {@code jfr} tool's views of
+ * them).
  */
 final class RunDirectory {
 
@@ -34,14 +35,10 @@ final class RunDirectory {
 
 	private final List<StepResult> steps;
 
-	private final Map<String, String> processOfStep;
-
-	private RunDirectory(Path directory, Properties machine, List<StepResult> steps,
-			Map<String, String> processOfStep) {
+	private RunDirectory(Path directory, Properties machine, List<StepResult> steps) {
 		this.directory = directory;
 		this.machine = machine;
 		this.steps = steps;
-		this.processOfStep = processOfStep;
 	}
 
 	static RunDirectory read(Path directory) {
@@ -58,22 +55,7 @@ final class RunDirectory {
 				throw new UncheckedIOException(ex);
 			}
 		}
-		Map<String, String> processOfStep = new LinkedHashMap<>();
-		Path tsv = directory.resolve("steps.tsv");
-		if (Files.exists(tsv)) {
-			try {
-				for (String line : Files.readAllLines(tsv)) {
-					String[] fields = line.split("\t", -1);
-					if (fields.length == 2) {
-						processOfStep.put(fields[0], fields[1]);
-					}
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return new RunDirectory(directory, machine, steps, processOfStep);
+		return new RunDirectory(directory, machine, steps);
 	}
 
 	/**
@@ -140,36 +122,63 @@ final class RunDirectory {
 			.toList();
 	}
 
-	Optional<ProcessSample> processes(String step) {
-		Path file = this.directory.resolve("results").resolve(step + ".processes.properties");
-		return Files.exists(file) ? Optional.of(ProcessSample.of(properties(file))) : Optional.empty();
-	}
-
-	Path answers(String step) {
-		return this.directory.resolve("results").resolve(step + ".answers.csv");
+	/**
+	 * @param step a step of the stack
+	 * @param service {@code gateway} or {@code worker}
+	 * @return the service's metrics over the step, from the pages scraped at its start
+	 * and end
+	 */
+	Optional<ScrapeWindow> window(String step, String service) {
+		Optional<PrometheusPage> start = page(step + ".start." + service);
+		Optional<PrometheusPage> end = page(step + ".end." + service);
+		return (start.isPresent() && end.isPresent()) ? Optional.of(new ScrapeWindow(start.get(), end.get()))
+				: Optional.empty();
 	}
 
 	/**
-	 * @return the log of the process (stack or floor) that served a step
+	 * @return the service's metrics from the JVM's launch to the page scraped at the end
+	 * of the step
 	 */
-	Optional<Path> log(String step) {
-		return processFile(step, ".log");
+	Optional<ScrapeWindow> sinceLaunch(String step, String service) {
+		return page(step + ".end." + service).map((end) -> new ScrapeWindow(PrometheusPage.EMPTY, end));
 	}
 
-	/**
-	 * @return the flight recording of the stack that served a step
-	 */
-	Optional<Path> flightRecording(String step) {
-		return processFile(step, ".jfr");
+	private Optional<PrometheusPage> page(String name) {
+		return PrometheusPage.read(this.directory.resolve("results").resolve(name + ".prom"));
 	}
 
-	private Optional<Path> processFile(String step, String suffix) {
-		String process = this.processOfStep.get(step);
-		if (process == null || process.isBlank()) {
-			return Optional.empty();
+	Optional<ColdStartResult> coldStart() {
+		Path file = this.directory.resolve("cold-start.json");
+		try {
+			return Files.exists(file) ? Optional.of(json.readValue(file.toFile(), ColdStartResult.class))
+					: Optional.empty();
 		}
-		Path file = this.directory.resolve(process + suffix);
-		return Files.exists(file) ? Optional.of(file) : Optional.empty();
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * @param step a profiled step
+	 * @param view a view of the {@code jfr} tool, e.g. {@code hot-methods}
+	 * @return the view of the step's flight recording, as the tool printed it
+	 */
+	Optional<String> profileView(String step, String view) {
+		Path file = this.directory.resolve("profiles").resolve(step + "." + view + ".txt");
+		try {
+			return Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * @return whether the step was recorded (its views may still be missing: they need
+	 * the {@code jfr} tool of JDK 21 or later)
+	 */
+	boolean profiled(String step) {
+		return Files.exists(this.directory.resolve("profiles").resolve(step + ".jfr"));
 	}
 
 	Path directory() {
