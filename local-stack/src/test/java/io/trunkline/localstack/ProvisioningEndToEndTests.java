@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.trunkline.livekit.standin.LiveKitStandIn;
 import io.trunkline.localstack.StackClient.Answer;
 import io.trunkline.worker.recovery.OrphanReconciler;
@@ -133,6 +135,28 @@ class ProvisioningEndToEndTests {
 			Answer read = client.get(StackClient.TRUNKS + "/" + trunk.get("id").asLong());
 			assertThat(read.json().get("data")).isEqualTo(trunk);
 		}
+	}
+
+	@Test
+	void timesEveryStageOfACreateTheBenchmarksReport() {
+		long accepted = timed(stack.gateways(), "trunkline.creates.accept");
+		long relayed = timed(stack.gateways(), "trunkline.outbox.wait");
+		long claimed = timed(stack.workers(), "trunkline.provisioning.claim");
+
+		Answer created = client.post(extensionTrunk(nextExtension()));
+
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(timed(stack.gateways(), "trunkline.creates.accept")).isGreaterThan(accepted);
+		assertThat(timed(stack.gateways(), "trunkline.outbox.wait")).isGreaterThan(relayed);
+		assertThat(timed(stack.workers(), "trunkline.provisioning.claim")).isGreaterThan(claimed);
+	}
+
+	private static long timed(List<ConfigurableApplicationContext> services, String timer) {
+		return services.stream()
+			.map((service) -> service.getBean(MeterRegistry.class).find(timer).timer())
+			.filter(Objects::nonNull)
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 	@Test

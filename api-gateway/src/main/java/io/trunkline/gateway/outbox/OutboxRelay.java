@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.trunkline.gateway.messaging.KafkaBroker;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -75,6 +76,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final Counter published;
 
+	private final Timer waited;
+
 	private final MeterRegistry meters;
 
 	private volatile boolean running;
@@ -90,6 +93,9 @@ class OutboxRelay implements SmartLifecycle {
 		this.meters = meters;
 		this.published = Counter.builder("trunkline.outbox.published")
 			.description("Outbox events published to Kafka")
+			.register(meters);
+		this.waited = Timer.builder("trunkline.outbox.wait")
+			.description("How long an event waited in the outbox, from its transaction to the relay's claim")
 			.register(meters);
 		Duration longestSend = longestSend(kafka.getProducerFactory().getConfigurationProperties());
 		if (settings.claim().compareTo(longestSend) <= 0) {
@@ -240,6 +246,7 @@ class OutboxRelay implements SmartLifecycle {
 		if (batch.isEmpty()) {
 			return new Round(0, 0, null);
 		}
+		batch.forEach((event) -> this.waited.record(Math.max(0, event.waitedMicros()), TimeUnit.MICROSECONDS));
 		List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
 		Throwable notSent = null;
 		try {
@@ -277,7 +284,8 @@ class OutboxRelay implements SmartLifecycle {
 				    WHERE claimed_until IS NULL OR claimed_until < now()
 				    ORDER BY id LIMIT ?
 				    FOR UPDATE SKIP LOCKED)
-				RETURNING id, topic, event_key, event_type, payload
+				RETURNING id, topic, event_key, event_type, payload,
+				    CAST(EXTRACT(EPOCH FROM clock_timestamp() - created_at) * 1000000 AS bigint) AS waited_micros
 				""")
 			.params(this.settings.claim().toMillis(), this.settings.batchSize())
 			.query(OutboxEvent.class)
@@ -388,7 +396,13 @@ class OutboxRelay implements SmartLifecycle {
 		return this.jdbc.sql("SELECT count(*) FROM outbox_events").query(Long.class).single();
 	}
 
-	record OutboxEvent(long id, String topic, String eventKey, String eventType, String payload) {
+	/**
+	 * A claimed event.
+	 *
+	 * @param waitedMicros how long it waited for its claim, from its row's
+	 * {@code created_at} (its transaction's start)
+	 */
+	record OutboxEvent(long id, String topic, String eventKey, String eventType, String payload, long waitedMicros) {
 	}
 
 	/**

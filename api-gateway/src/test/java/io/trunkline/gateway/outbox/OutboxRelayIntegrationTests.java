@@ -86,6 +86,21 @@ class OutboxRelayIntegrationTests {
 	}
 
 	@Test
+	void timesHowLongEachEventWaitedForTheRelay() {
+		long waitedBefore = waited();
+
+		String key = appendEvent();
+		await().atMost(10, SECONDS).until(() -> eventsKeyed(key) == 0);
+
+		assertThat(waited()).isGreaterThan(waitedBefore);
+	}
+
+	private long waited() {
+		var timer = this.meters.find("trunkline.outbox.wait").timer();
+		return (timer != null) ? timer.count() : 0;
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void keepsRelayingAfterAnErrorIsThrownFromASend() {
 		double errorsBefore = relayErrors("AssertionError");

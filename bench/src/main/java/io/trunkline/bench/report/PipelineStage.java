@@ -23,21 +23,22 @@ record PipelineStage(String name, Service service, String metric, Map<String, St
 					Map.of("method", "POST", "uri", "/api/user/phone-numbers/sip-trunks"),
 					"Spring MVC receiving the request to its answer: accepting it, then waiting for the outcome "
 							+ "(a 202 after the API's wait; with `Prefer: respond-async`, accepting alone)"),
-			untimed("accepting", Service.GATEWAY,
-					"API-key check, validation, password encryption, INSERT of the request and its outbox row, "
-							+ "commit"),
+			timed("accepting", Service.GATEWAY, "trunkline_creates_accept_seconds", Map.of(),
+					"validation, password encryption, INSERT of the request and its outbox row, commit (the API-key "
+							+ "check before it is not included)"),
 			timed("command pickup", Service.WORKER, "trunkline_provisioning_pickup_seconds", Map.of(),
 					"from the gateway issuing the command (before its commit) to a worker reading it: commit, relay, "
 							+ "publish, broker, fetch"),
-			untimed("outbox row waiting for the relay", Service.GATEWAY,
-					"commit to the relay's claim (only a gauge: `trunkline_outbox_lag_seconds`)"),
+			timed("outbox row waiting for the relay", Service.GATEWAY, "trunkline_outbox_wait_seconds", Map.of(),
+					"the row's transaction to the relay's claim"),
 			timed("relay publish", Service.GATEWAY, "spring_kafka_template_seconds", Map.of(),
 					"the relay's send until the broker acknowledged it (acks=all)"),
 			timed("worker: one poll's records", Service.WORKER, "spring_kafka_listener_seconds", Map.of(),
 					"a consumer thread's listener call for one poll, every record of it provisioned together"),
 			timed("worker: records per poll", Service.WORKER, "trunkline_provisioning_batch", Map.of(),
 					"records handed to one listener call (a count, not a time)"),
-			untimed("worker: record read → claimed", Service.WORKER, "parse, claim UPDATE and its commit"),
+			timed("worker: claiming a poll's requests", Service.WORKER, "trunkline_provisioning_claim_seconds",
+					Map.of(), "the claim UPDATE of one poll's requests and its commit"),
 			timed("provisioning", Service.WORKER, "trunkline_provisioning_duration_seconds",
 					Map.of("result", "provisioned"),
 					"claim to the outcome's commit: decrypt, map, token, both LiveKit creates (concurrent), INSERT "

@@ -67,10 +67,10 @@ class PipelineStageTests {
 
 	@Test
 	void aStageWithoutATimerSaysSo() {
-		PipelineStage accepting = stage("accepting");
+		PipelineStage answerWritten = stage("answer written");
 
-		assertThat(accepting.timed()).isFalse();
-		assertThat(accepting.timing(GATEWAY, WORKER)).isNull();
+		assertThat(answerWritten.timed()).isFalse();
+		assertThat(answerWritten.timing(GATEWAY, WORKER)).isNull();
 	}
 
 	private static PipelineStage stage(String name) {

@@ -108,7 +108,9 @@ public class Provisioning {
 	public Map<UUID, RuntimeException> provision(Collection<UUID> requestIds) {
 		Set<UUID> ids = new LinkedHashSet<>(requestIds);
 		this.metrics.batch(ids.size());
+		long claiming = System.nanoTime();
 		List<TrunkRequest> claimed = this.requests.claim(ids, this.settings);
+		this.metrics.claimed(System.nanoTime() - claiming);
 		Set<UUID> unclaimed = new LinkedHashSet<>(ids);
 		claimed.forEach((request) -> unclaimed.remove(request.id()));
 		Map<UUID, RuntimeException> failures = new LinkedHashMap<>();

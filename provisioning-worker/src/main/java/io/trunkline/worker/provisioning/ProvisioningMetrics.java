@@ -24,11 +24,23 @@ class ProvisioningMetrics {
 
 	private final DistributionSummary batches;
 
+	private final Timer claims;
+
 	ProvisioningMetrics(MeterRegistry meters) {
 		this.meters = meters;
 		this.batches = DistributionSummary.builder("trunkline.provisioning.batch")
 			.description("Requests provisioned together (the records of one poll)")
 			.register(meters);
+		this.claims = Timer.builder("trunkline.provisioning.claim")
+			.description("Claiming the requests of one poll: one UPDATE and its commit")
+			.register(meters);
+	}
+
+	/**
+	 * @param nanos how long claiming one poll's requests took
+	 */
+	void claimed(long nanos) {
+		this.claims.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	/**

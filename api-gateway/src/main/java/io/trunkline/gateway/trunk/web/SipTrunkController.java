@@ -2,7 +2,10 @@ package io.trunkline.gateway.trunk.web;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.trunkline.gateway.account.Caller;
 import io.trunkline.gateway.account.web.RequiresApiKey;
 import io.trunkline.gateway.reply.RequestReply;
@@ -53,14 +56,20 @@ class SipTrunkController {
 
 	private final Pagination pagination;
 
+	private final Timer accepting;
+
 	SipTrunkController(CreateTrunkRules rules, ProvisioningRequests requests, SipTrunks trunks,
-			RequestReply requestReply, ReplySettings replySettings, Pagination pagination) {
+			RequestReply requestReply, ReplySettings replySettings, Pagination pagination, MeterRegistry meters) {
 		this.rules = rules;
 		this.requests = requests;
 		this.trunks = trunks;
 		this.requestReply = requestReply;
 		this.replySettings = replySettings;
 		this.pagination = pagination;
+		this.accepting = Timer.builder("trunkline.creates.accept")
+			.description("Accepting a create the API took: validation, encryption, the request and its outbox row "
+					+ "written and committed, up to the wait for its outcome")
+			.register(meters);
 	}
 
 	/**
@@ -75,9 +84,11 @@ class SipTrunkController {
 	void create(Caller caller, @RequestBody JsonNode body,
 			@RequestHeader(name = "Prefer", required = false) String prefer, HttpServletRequest request,
 			HttpServletResponse response) {
+		long started = System.nanoTime();
 		CreateTrunk command = this.rules.validate(body);
 		this.requestReply.answer(new Creation(UUID.randomUUID(), caller.accountId(), command), prefer, request,
 				response);
+		this.accepting.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 	}
 
 	@GetMapping("/{id}")
