@@ -2,6 +2,7 @@ package io.trunkline.worker.provisioning;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,6 +118,7 @@ public class Provisioning {
 		List<Lease> held = claimed.stream().map(this.leases::hold).toList();
 		List<Attempt> attempts = new ArrayList<>();
 		List<ProvisioningOutcome> committed = new ArrayList<>();
+		Set<UUID> announcedAgain = new HashSet<>();
 		try {
 			for (int i = 0; i < claimed.size(); i++) {
 				attempts.add(start(claimed.get(i), held.get(i)));
@@ -124,7 +126,7 @@ public class Provisioning {
 			List<Provisioned> made = new ArrayList<>();
 			for (Attempt attempt : attempts) {
 				try {
-					Optional<Provisioned> provisioned = settle(attempt, committed);
+					Optional<Provisioned> provisioned = settle(attempt, committed, announcedAgain);
 					provisioned.ifPresent(made::add);
 					if (provisioned.isEmpty()) {
 						this.leases.release(attempt.lease);
@@ -134,7 +136,7 @@ public class Provisioning {
 					failures.put(attempt.request.id(), ex);
 				}
 			}
-			committed.addAll(commit(made, failures));
+			committed.addAll(commit(made, failures, announcedAgain));
 		}
 		finally {
 			// A claim whose outcome is not committed now (something other than LiveKit
@@ -145,7 +147,10 @@ public class Provisioning {
 		long now = System.nanoTime();
 		Map<UUID, Long> started = new LinkedHashMap<>();
 		attempts.forEach((attempt) -> started.put(attempt.request.id(), attempt.started));
-		committed.forEach((outcome) -> this.metrics.ended(outcome, now - started.get(outcome.requestId())));
+		// An outcome another attempt committed is that attempt's to count.
+		committed.stream()
+			.filter((outcome) -> !announcedAgain.contains(outcome.requestId()))
+			.forEach((outcome) -> this.metrics.ended(outcome, now - started.get(outcome.requestId())));
 		List<ProvisioningOutcome> ended = new ArrayList<>(committed);
 		if (!unclaimed.isEmpty()) {
 			try {
@@ -220,10 +225,10 @@ public class Provisioning {
 	 * database): the claim stays until its lease expires, and the next attempt finds the
 	 * trunks
 	 */
-	private Optional<Provisioned> settle(Attempt attempt, List<ProvisioningOutcome> failed) {
+	private Optional<Provisioned> settle(Attempt attempt, List<ProvisioningOutcome> failed, Set<UUID> announcedAgain) {
 		TrunkRequest request = attempt.request;
 		if (attempt.unstarted != null) {
-			giveUp(attempt).ifPresent(failed::add);
+			giveUp(attempt, announcedAgain).ifPresent(failed::add);
 			return Optional.empty();
 		}
 		RuntimeException failure = null;
@@ -253,7 +258,7 @@ public class Provisioning {
 		}
 		Optional<AttemptFailure> why = AttemptFailure.of(failure);
 		if (why.isPresent()) {
-			fail(request, why.get(), attempt.made).ifPresent(failed::add);
+			fail(request, why.get(), attempt.made, announcedAgain).ifPresent(failed::add);
 			return Optional.empty();
 		}
 		throw failure;
@@ -264,7 +269,7 @@ public class Provisioning {
 	 * password cannot be decrypted. A request given up is counted
 	 * ({@code trunkline.provisioning.abandoned}) and stays replayable like any failure.
 	 */
-	private Optional<ProvisioningOutcome> giveUp(Attempt attempt) {
+	private Optional<ProvisioningOutcome> giveUp(Attempt attempt, Set<UUID> announcedAgain) {
 		TrunkRequest request = attempt.request;
 		AttemptFailure why = attempt.unstarted;
 		boolean pastBounds = request.giveUpReason() != null;
@@ -280,7 +285,7 @@ public class Provisioning {
 		if (ours.isPresent() && pastBounds) {
 			this.metrics.abandoned(why.reason());
 		}
-		return ours.<ProvisioningOutcome>map((outcome) -> outcome).or(() -> theirs(request));
+		return ours.<ProvisioningOutcome>map((outcome) -> outcome).or(() -> theirs(request, announcedAgain));
 	}
 
 	/**
@@ -288,15 +293,17 @@ public class Provisioning {
 	 * @return the outcome to announce: this attempt's failure, or the outcome another
 	 * attempt committed; empty when another attempt holds the request
 	 */
-	private Optional<ProvisioningOutcome> fail(TrunkRequest request, AttemptFailure why, Set<String> made) {
+	private Optional<ProvisioningOutcome> fail(TrunkRequest request, AttemptFailure why, Set<String> made,
+			Set<UUID> announcedAgain) {
 		logger.warn("Provisioning request {} failed at attempt {} ({}): {}", request.id(), request.attempts(),
 				why.reason(), why.detail());
 		Optional<TrunkProvisioningFailed> ours = commitFailure(request, why, made);
-		return ours.<ProvisioningOutcome>map((outcome) -> outcome).or(() -> theirs(request));
+		return ours.<ProvisioningOutcome>map((outcome) -> outcome).or(() -> theirs(request, announcedAgain));
 	}
 
-	private Optional<ProvisioningOutcome> theirs(TrunkRequest request) {
+	private Optional<ProvisioningOutcome> theirs(TrunkRequest request, Set<UUID> announcedAgain) {
 		Optional<ProvisioningOutcome> theirs = this.requests.outcomeOf(request.id());
+		theirs.ifPresent((outcome) -> announcedAgain.add(request.id()));
 		logger.info("Request {} is no longer attempt {}'s: another attempt {}; this one deletes nothing", request.id(),
 				request.attempts(), theirs.isPresent() ? "ended it" : "holds it");
 		return theirs;
@@ -337,7 +344,8 @@ public class Provisioning {
 	 * Commits the trunks of the requests whose two creates succeeded: together, or one by
 	 * one when that fails, so that one bad request does not hold the others back.
 	 */
-	private List<ProvisioningOutcome> commit(List<Provisioned> provisioned, Map<UUID, RuntimeException> failures) {
+	private List<ProvisioningOutcome> commit(List<Provisioned> provisioned, Map<UUID, RuntimeException> failures,
+			Set<UUID> announcedAgain) {
 		if (provisioned.isEmpty()) {
 			return List.of();
 		}
@@ -353,7 +361,7 @@ public class Provisioning {
 			logger.warn("Committing the trunks of {} requests together failed ({}); committing them one by one",
 					provisioned.size(), ex.toString());
 			List<ProvisioningOutcome> outcomes = new ArrayList<>();
-			provisioned.forEach((one) -> outcomes.addAll(commit(List.of(one), failures)));
+			provisioned.forEach((one) -> outcomes.addAll(commit(List.of(one), failures, announcedAgain)));
 			return outcomes;
 		}
 		List<ProvisioningOutcome> outcomes = new ArrayList<>();
@@ -366,7 +374,7 @@ public class Provisioning {
 				continue;
 			}
 			try {
-				keepTheirs(made).ifPresent(outcomes::add);
+				keepTheirs(made, announcedAgain).ifPresent(outcomes::add);
 			}
 			catch (RuntimeException ex) {
 				failures.put(made.request().id(), ex);
@@ -384,9 +392,10 @@ public class Provisioning {
 	 * @return the outcome to announce again, or empty when the other attempt still holds
 	 * the request
 	 */
-	private Optional<ProvisioningOutcome> keepTheirs(Provisioned made) {
+	private Optional<ProvisioningOutcome> keepTheirs(Provisioned made, Set<UUID> announcedAgain) {
 		TrunkRequest request = made.request();
 		Optional<ProvisioningOutcome> theirs = this.requests.outcomeOf(request.id());
+		theirs.ifPresent((outcome) -> announcedAgain.add(request.id()));
 		if (theirs.isEmpty()) {
 			logger.warn(
 					"Request {} was taken over by another attempt while attempt {} provisioned it; leaving "

@@ -78,6 +78,9 @@ class OtherAttemptsTests {
 			.isInstanceOfSatisfying(TrunkProvisioned.class,
 					(theirs) -> assertThat(List.of(theirs.inboundTrunkId(), theirs.outboundTrunkId()))
 						.containsExactly(ourInbound, theirOutbound));
+		assertThat(this.worker.meters.find("trunkline.provisioning.outcomes").counters())
+			.as("the outcome is the other attempt's to count")
+			.allSatisfy((counter) -> assertThat(counter.count()).isZero());
 	}
 
 	@Test
