@@ -30,7 +30,7 @@ import org.springframework.http.ResponseEntity;
  */
 final class AwaitedAnswer implements AsyncListener {
 
-	static final Logger logger = LoggerFactory.getLogger(AwaitedAnswer.class);
+	private static final Logger logger = LoggerFactory.getLogger(AwaitedAnswer.class);
 
 	private final JsonMapper json;
 

@@ -6,6 +6,8 @@ import java.util.UUID;
 import io.trunkline.schema.provisioning.ProvisioningOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RequestReply {
+
+	private static final Logger logger = LoggerFactory.getLogger(RequestReply.class);
 
 	private final PendingReplies replies;
 
@@ -77,7 +81,7 @@ public class RequestReply {
 		}
 		catch (IOException ex) {
 			// The client went away meanwhile: the command stands, its status is readable.
-			AwaitedAnswer.logger.debug("Could not write the answer to a command: {}", ex.toString());
+			logger.debug("Could not write the answer to a command: {}", ex.toString());
 		}
 	}
 

@@ -302,10 +302,20 @@ public class Provisioning {
 	}
 
 	private Optional<ProvisioningOutcome> theirs(TrunkRequest request, Set<UUID> announcedAgain) {
-		Optional<ProvisioningOutcome> theirs = this.requests.outcomeOf(request.id());
-		theirs.ifPresent((outcome) -> announcedAgain.add(request.id()));
+		Optional<ProvisioningOutcome> theirs = endedByAnother(request, announcedAgain);
 		logger.info("Request {} is no longer attempt {}'s: another attempt {}; this one deletes nothing", request.id(),
 				request.attempts(), theirs.isPresent() ? "ended it" : "holds it");
+		return theirs;
+	}
+
+	/**
+	 * The outcome another attempt committed for a request this attempt lost, if it ended
+	 * the request: this attempt announces it again but does not count it (see
+	 * {@link #provision(Collection)}).
+	 */
+	private Optional<ProvisioningOutcome> endedByAnother(TrunkRequest request, Set<UUID> announcedAgain) {
+		Optional<ProvisioningOutcome> theirs = this.requests.outcomeOf(request.id());
+		theirs.ifPresent((outcome) -> announcedAgain.add(request.id()));
 		return theirs;
 	}
 
@@ -394,8 +404,7 @@ public class Provisioning {
 	 */
 	private Optional<ProvisioningOutcome> keepTheirs(Provisioned made, Set<UUID> announcedAgain) {
 		TrunkRequest request = made.request();
-		Optional<ProvisioningOutcome> theirs = this.requests.outcomeOf(request.id());
-		theirs.ifPresent((outcome) -> announcedAgain.add(request.id()));
+		Optional<ProvisioningOutcome> theirs = endedByAnother(request, announcedAgain);
 		if (theirs.isEmpty()) {
 			logger.warn(
 					"Request {} was taken over by another attempt while attempt {} provisioned it; leaving "
